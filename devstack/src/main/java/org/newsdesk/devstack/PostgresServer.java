@@ -58,7 +58,12 @@ public final class PostgresServer implements InfraServer {
         if (custom != null && !custom.isBlank()) {
             return Path.of(custom);
         }
-        return runningAsRoot() ? Path.of("/var/tmp/newsdesk-" + settings.profile() + "-postgres") : settings.home().resolve("postgres");
+        if (!runningAsRoot()) {
+            return settings.home().resolve("postgres");
+        }
+        // One folder per stack home, so two stacks (a demo and a CI clone, say) never share a data folder.
+        String stack = settings.home().toAbsolutePath().normalize().toString().replaceAll("[^A-Za-z0-9]+", "-");
+        return Path.of("/var/tmp/newsdesk-postgres" + stack);
     }
 
     @Override
