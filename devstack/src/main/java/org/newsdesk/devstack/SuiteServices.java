@@ -14,25 +14,43 @@ import java.util.function.Consumer;
  */
 public final class SuiteServices {
 
-    /** A service, its port and database, and the heap it needs (nlp-service holds the CoreNLP models). */
-    public record Service(String name, int port, String database, String heap, Duration readyTimeout) {
+    /**
+     * One running instance of a service module: its name (also its PID and log file name), port and
+     * database, and the heap it needs (nlp-service holds the CoreNLP models).
+     */
+    public record Service(String name, String module, int port, String database, String heap, Duration readyTimeout) {
 
         public String url() {
             return "http://127.0.0.1:" + port;
         }
+
+        /** Another instance of the same module, e.g. a second NLP worker. */
+        public Service instance(String instanceName, int instancePort) {
+            return new Service(instanceName, module, instancePort, database, heap, readyTimeout);
+        }
     }
 
     public static final List<Service> ALL = List.of(
-            new Service("ingest-service", envPort("NEWSDESK_INGEST_PORT", 8081), "ingest", "-Xmx512m", Duration.ofMinutes(3)),
-            new Service("nlp-service", envPort("NEWSDESK_NLP_PORT", 8082), null, "-Xmx3g", Duration.ofMinutes(10)),
-            new Service("query-service", envPort("NEWSDESK_QUERY_PORT", 8083), "query", "-Xmx768m", Duration.ofMinutes(3)));
+            new Service("ingest-service", "ingest-service", envPort("NEWSDESK_INGEST_PORT", 8081), "ingest", "-Xmx512m", Duration.ofMinutes(3)),
+            new Service("nlp-service", "nlp-service", envPort("NEWSDESK_NLP_PORT", 8082), null, "-Xmx3g", Duration.ofMinutes(10)),
+            new Service("query-service", "query-service", envPort("NEWSDESK_QUERY_PORT", 8083), "query", "-Xmx768m", Duration.ofMinutes(3)));
 
     private final StackSettings settings;
     private final Path root;
+    private final List<Service> services;
 
     public SuiteServices(StackSettings settings, Path root) {
+        this(settings, root, ALL);
+    }
+
+    public SuiteServices(StackSettings settings, Path root, List<Service> services) {
         this.settings = settings;
         this.root = root;
+        this.services = List.copyOf(services);
+    }
+
+    public List<Service> services() {
+        return services;
     }
 
     public static Service byName(String name) {
@@ -45,34 +63,45 @@ public final class SuiteServices {
     }
 
     public Path jar(Service service) {
-        return root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        return root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     /** Starts each service that does not answer yet, then waits until every one reports ready. */
     public void start(Consumer<String> progress) throws Exception {
         List<Service> started = new ArrayList<>();
-        for (Service service : ALL) {
-            if (Probes.portOpen(service.port())) {
-                progress.accept(service.name() + ": already running on " + service.port() + ", reusing it");
-                continue;
+        for (Service service : services) {
+            if (start(service, progress)) {
+                started.add(service);
             }
-            Path jar = jar(service);
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: build first (./newsdesk up builds it)");
-            }
-            List<String> command = List.of(ProjectLayout.javaExecutable().toString(), service.heap(),
-                    "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString());
-            process(service).start(command, jar.getParent(), environment(service));
-            progress.accept(service.name() + ": starting on " + service.port() + " (log: " + process(service).logFile() + ")");
-            started.add(service);
         }
-        for (Service service : ALL) {
-            ManagedProcess process = process(service);
-            boolean ours = started.contains(service);
-            Probes.await(service.name(), service.readyTimeout(), () -> Probes.httpOk(service.url() + "/q/health/ready"),
-                    () -> !ours || process.running().isPresent(), process.logFile());
+        for (Service service : services) {
+            awaitReady(service, started.contains(service));
             progress.accept(service.name() + ": ready");
         }
+    }
+
+    /** Starts one instance unless something already answers on its port; returns whether it started it. */
+    public boolean start(Service service, Consumer<String> progress) throws Exception {
+        if (Probes.portOpen(service.port())) {
+            progress.accept(service.name() + ": already running on " + service.port() + ", reusing it");
+            return false;
+        }
+        Path jar = jar(service);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./newsdesk up builds it)");
+        }
+        List<String> command = List.of(ProjectLayout.javaExecutable().toString(), service.heap(),
+                "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString());
+        process(service).start(command, jar.getParent(), environment(service));
+        progress.accept(service.name() + ": starting on " + service.port() + " (log: " + process(service).logFile() + ")");
+        return true;
+    }
+
+    /** Waits for {@code /q/health/ready}; fails early with the log's tail if our process died. */
+    public void awaitReady(Service service, boolean ours) {
+        ManagedProcess process = process(service);
+        Probes.await(service.name(), service.readyTimeout(), () -> Probes.httpOk(service.url() + "/q/health/ready"),
+                () -> !ours || process.running().isPresent(), process.logFile());
     }
 
     /** The production configuration keys a cluster would set, pointed at this stack. */
@@ -92,7 +121,7 @@ public final class SuiteServices {
 
     public List<String> stop(Consumer<String> progress) throws Exception {
         List<String> stopped = new ArrayList<>();
-        for (Service service : ALL.reversed()) {
+        for (Service service : services.reversed()) {
             if (process(service).stop(Duration.ofSeconds(40))) {
                 progress.accept(service.name() + ": stopped");
                 stopped.add(service.name());
