@@ -12,13 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A small authenticated HTTP client for the launcher's commands (ingest, search, waiting for INDEXED). */
-final class ApiClient {
+public final class ApiClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    record Reply(int status, String body) {
+    public record Reply(int status, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -26,7 +26,7 @@ final class ApiClient {
             }
         }
 
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
@@ -34,15 +34,15 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Supplier<String> token;
 
-    ApiClient(Supplier<String> token) {
+    public ApiClient(Supplier<String> token) {
         this.token = token;
     }
 
-    Reply get(String url) throws IOException, InterruptedException {
+    public Reply get(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    Reply post(String url, String contentType, String body) throws IOException, InterruptedException {
+    public Reply post(String url, String contentType, String body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }

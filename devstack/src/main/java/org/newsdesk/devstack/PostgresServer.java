@@ -108,6 +108,18 @@ public final class PostgresServer implements InfraServer {
         return true;
     }
 
+    /** Drops (disconnecting its users) and creates a database owned by the Newsdesk role: a clean slate for a test. */
+    public void recreateDatabase(String database) throws SQLException {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl("postgres"), "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            s.execute("create database " + database + " owner " + StackSettings.DB_USER);
+        }
+    }
+
     private void createRoleAndDatabases() throws SQLException {
         String url = settings.jdbcUrl("postgres");
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {

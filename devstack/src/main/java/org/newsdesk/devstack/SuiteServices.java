@@ -18,22 +18,26 @@ public final class SuiteServices {
      * One running instance of a service module: its name (also its PID and log file name), port and
      * database, and the heap it needs (nlp-service holds the CoreNLP models).
      */
-    public record Service(String name, String module, int port, String database, String heap, Duration readyTimeout) {
+    public record Service(String name, String module, int port, String database, String heap, Duration readyTimeout,
+                          Map<String, String> env) {
 
         public String url() {
             return "http://127.0.0.1:" + port;
         }
 
-        /** Another instance of the same module, e.g. a second NLP worker. */
-        public Service instance(String instanceName, int instancePort) {
-            return new Service(instanceName, module, instancePort, database, heap, readyTimeout);
+        /** Another instance of the same module (a second NLP worker, say) with its own port, database and settings. */
+        public Service instance(String instanceName, int instancePort, String instanceDatabase, Map<String, String> instanceEnv) {
+            return new Service(instanceName, module, instancePort, instanceDatabase, heap, readyTimeout, Map.copyOf(instanceEnv));
         }
     }
 
     public static final List<Service> ALL = List.of(
-            new Service("ingest-service", "ingest-service", envPort("NEWSDESK_INGEST_PORT", 8081), "ingest", "-Xmx512m", Duration.ofMinutes(3)),
-            new Service("nlp-service", "nlp-service", envPort("NEWSDESK_NLP_PORT", 8082), null, "-Xmx3g", Duration.ofMinutes(10)),
-            new Service("query-service", "query-service", envPort("NEWSDESK_QUERY_PORT", 8083), "query", "-Xmx768m", Duration.ofMinutes(3)));
+            new Service("ingest-service", "ingest-service", envPort("NEWSDESK_INGEST_PORT", 8081), "ingest", "-Xmx512m",
+                    Duration.ofMinutes(3), Map.of()),
+            new Service("nlp-service", "nlp-service", envPort("NEWSDESK_NLP_PORT", 8082), null, "-Xmx3g",
+                    Duration.ofMinutes(10), Map.of()),
+            new Service("query-service", "query-service", envPort("NEWSDESK_QUERY_PORT", 8083), "query", "-Xmx768m",
+                    Duration.ofMinutes(3), Map.of()));
 
     private final StackSettings settings;
     private final Path root;
@@ -105,7 +109,7 @@ public final class SuiteServices {
     }
 
     /** The production configuration keys a cluster would set, pointed at this stack. */
-    Map<String, String> environment(Service service) {
+    public Map<String, String> environment(Service service) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(service.port()),
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
@@ -116,6 +120,7 @@ public final class SuiteServices {
         if (service.database() != null) {
             env.put("NEWSDESK_DB_URL", settings.jdbcUrl(service.database()));
         }
+        env.putAll(service.env());
         return env;
     }
 

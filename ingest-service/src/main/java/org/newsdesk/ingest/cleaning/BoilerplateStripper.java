@@ -22,8 +22,13 @@ public final class BoilerplateStripper {
     /** Lines longer than this are story paragraphs for every rule except the consent banner. */
     private static final int MAX_FURNITURE_CHARS = 300;
     private static final int MAX_BANNER_CHARS = 700;
-    /** Repeated lines whose letters and digits are shorter than this are left alone ("2000 GMT" in a fixture list). */
-    private static final int MIN_DUPLICATE_KEY = 20;
+    /**
+     * Repeated lines with fewer letters and digits than this are left alone: fixture lists and tables repeat
+     * short lines on purpose ("Winners meet in final match" three times in a BBC sport story).
+     */
+    private static final int MIN_DUPLICATE_KEY = 40;
+    /** A repeated paragraph this long means a repeated copy of the story, so a header before it goes too. */
+    private static final int MIN_REPEATED_BODY_CHARS = 80;
     private static final int MAX_HEADER_WORDS = 12;
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
@@ -176,7 +181,7 @@ public final class BoilerplateStripper {
 
     private static String trimLabel(String line) {
         int end = line.length();
-        while (end > 0 && ":.…›»>|".indexOf(line.charAt(end - 1)) >= 0 || end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+        while (end > 0 && (":.…›»>|".indexOf(line.charAt(end - 1)) >= 0 || Character.isWhitespace(line.charAt(end - 1)))) {
             end--;
         }
         return line.substring(0, end);
@@ -243,8 +248,8 @@ public final class BoilerplateStripper {
     }
 
     /**
-     * A short heading-like line ("Kazakhstan, Nur-Sultan") whose next real line is a repeated paragraph only
-     * introduces another copy of the story. Walking backwards lets a chain of such headers go together.
+     * A short heading-like line ("Kazakhstan, Nur-Sultan") whose next real line is a repeated body paragraph
+     * only introduces another copy of the story. Walking backwards lets a chain of such headers go together.
      */
     private static void markHeadersOfDuplicates(String[] lines, Removal.Kind[] kinds) {
         for (int i = lines.length - 1; i >= 0; i--) {
@@ -256,7 +261,8 @@ public final class BoilerplateStripper {
                     continue;
                 }
                 Removal.Kind next = kinds[j];
-                if (next == Removal.Kind.DUPLICATE || next == Removal.Kind.HEADER_OF_DUPLICATE) {
+                boolean repeatedBody = next == Removal.Kind.DUPLICATE && lines[j].length() >= MIN_REPEATED_BODY_CHARS;
+                if (repeatedBody || next == Removal.Kind.HEADER_OF_DUPLICATE) {
                     kinds[i] = Removal.Kind.HEADER_OF_DUPLICATE;
                 }
                 if (next == null || next == Removal.Kind.DUPLICATE || next == Removal.Kind.HEADER_OF_DUPLICATE) {
@@ -286,7 +292,13 @@ public final class BoilerplateStripper {
         List<Integer> run = new ArrayList<>();
         int i = lines.length - 1;
         for (; i >= 0; i--) {
-            if (lines[i].isEmpty() || kinds[i] != null) {
+            if (lines[i].isEmpty()) {
+                continue;
+            }
+            if (kinds[i] != null) {
+                if (isRelatedHeading(lines[i])) {
+                    break; // "Read more:" is page furniture itself, but it tells what the bullets after it are
+                }
                 continue;
             }
             if (!isBullet(lines[i])) {

@@ -37,6 +37,7 @@ public final class DateTextParser {
     }
 
     private static final Map<String, Integer> MONTHS = monthTable();
+    private static final int MAX_VALUE_CHARS = 200;
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
@@ -88,7 +89,9 @@ public final class DateTextParser {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        String v = value.trim();
+        String trimmed = value.trim();
+        // a date value is short; a page that puts a novel in its date meta gets its first line read, nothing more
+        String v = trimmed.length() <= MAX_VALUE_CHARS ? trimmed : trimmed.substring(0, MAX_VALUE_CHARS);
         try {
             return Optional.of(OffsetDateTime.parse(v, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         } catch (DateTimeParseException ignored) {

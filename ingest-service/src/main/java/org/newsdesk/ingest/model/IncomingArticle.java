@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
  * <p>
  * Either {@code text} or {@code html} carries the content; every other field is optional and is only a
  * hint that ingest may overrule with what it finds in the content. This record is the REST JSON body, so it
- * must never grow behaviour: cleaning, language and date decisions belong to the classes that read it.
+ * must never grow more than trivial checks: cleaning, language and date decisions belong to the classes that read it.
  *
  * @param text        plain article text as pasted or sent (may still contain banners and related links)
  * @param html        a full HTML page or an HTML fragment (feed content) when there is no plain text

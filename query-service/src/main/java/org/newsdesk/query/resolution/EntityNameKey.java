@@ -52,7 +52,9 @@ public record EntityNameKey(String display, String key, String translitKey, Stri
             "chief executive", "ceo", "ambassador", "spokesman", "spokeswoman", "spokesperson", "press secretary",
             "head of state", "head of the state", "head of government", "leader", "opposition leader",
             "deputy", "acting", "former", "late", "interim", "first lady", "mister", "madame", "madam",
-            "monsieur", "herr", "frau", "the");
+            "monsieur", "herr", "frau", "the",
+            // the commonest in Russian-language copy; keys keep Cyrillic, so these are compared as written
+            "президент", "премьер министр", "министр", "господин", "глава государства");
 
     /** Offices after which a leading nationality word may be dropped too ("Kazakh President ..."). */
     private static final Set<String> OFFICES = Set.of(

@@ -34,8 +34,8 @@ public final class EntityResolver {
         EntityNameKey name = EntityNameKey.of(incoming.name(), type);
         List<EntityNameKey> forms = sameThingForms(name, incoming);
         EntityNameKey primary = primaryForm(name, forms);
-        if (primary.key().isEmpty()) {
-            return Resolution.drop(primary, "no letters or digits in '" + incoming.name() + "'");
+        if (primary.key().codePoints().noneMatch(Character::isLetter)) {
+            return Resolution.drop(primary, "no letters in '" + incoming.name() + "'");
         }
         for (EntityNameKey form : List.of(name, primary)) {
             if (lookup.isBlockedName(form.key())) {
@@ -54,6 +54,9 @@ public final class EntityResolver {
         }
 
         Match match = match(primary, type);
+        if (match == null && primary != name) {
+            match = match(name, type);
+        }
         if (match == null) {
             // The primary name fits no one or several; another full form in the same article may still decide.
             for (EntityNameKey form : aliases) {

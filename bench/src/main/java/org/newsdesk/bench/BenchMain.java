@@ -1,0 +1,103 @@
+package org.newsdesk.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.newsdesk.devstack.ApiClient;
+import org.newsdesk.devstack.ProjectLayout;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code ./newsdesk bench}: measures, then writes {@code docs/benchmarks.md} (with the machine, date and
+ * commit) and the medians to {@code docs/benchmarks.json}. Parts: {@code nlp} (in-process annotation
+ * throughput against CoreNLP) and {@code pipeline} (load on the running suite). A part not run keeps its
+ * previous figures in the JSON file; the Markdown says which run produced what.
+ */
+public final class BenchMain {
+
+    public static void main(String[] args) throws Exception {
+        List<String> parts = args.length == 0 ? List.of("nlp", "pipeline") : Arrays.asList(args);
+        int runs = Integer.getInteger("bench.runs", 3);
+        Map<String, Measurements> results = new LinkedHashMap<>();
+        if (parts.contains("nlp")) {
+            BbcCorpus corpus = BbcCorpus.load(Integer.getInteger("bench.nlp.articles", 200));
+            results.putAll(new NlpThroughput().run(corpus, runs, Integer.getInteger("bench.baseline.articles", 12)));
+        }
+        if (parts.contains("pipeline")) {
+            BbcCorpus corpus = BbcCorpus.load(Integer.MAX_VALUE);
+            results.putAll(new PipelineLoad().run(corpus, runs));
+        }
+        write(results, parts, runs);
+    }
+
+    private static void write(Map<String, Measurements> results, List<String> parts, int runs) throws Exception {
+        Path docs = ProjectLayout.root().resolve("docs");
+        Files.createDirectories(docs);
+        Path jsonFile = docs.resolve("benchmarks.json");
+        ObjectNode json = Files.isRegularFile(jsonFile) ? (ObjectNode) ApiClient.JSON.readTree(jsonFile.toFile())
+                : ApiClient.JSON.createObjectNode();
+        for (Measurements m : results.values()) {
+            if (m.name().startsWith("rss_mb.")) {
+                json.withObject("rss_mb").put(m.name().substring("rss_mb.".length()), Math.round(m.median()));
+            } else {
+                json.put(m.name(), Math.round(m.median() * 100) / 100.0);
+            }
+        }
+        Measurements ours = results.get("nlp_tokens_per_s_baseline_texts");
+        if (ours != null) {
+            json.put("nlp_vs_corenlp_ner_ratio", Math.round(ours.median() / results.get("corenlp_ner_tokens_per_s").median() * 10) / 10.0);
+            json.put("nlp_vs_corenlp_quote_ratio", Math.round(ours.median() / results.get("corenlp_quote_tokens_per_s").median() * 10) / 10.0);
+        }
+        String machine = machine();
+        json.put("machine", machine);
+        json.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        json.put("commit", commit());
+        ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), json);
+
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n")
+                .append("Written by `./newsdesk bench` (").append(String.join(", ", parts)).append(") on ")
+                .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append(".\n\n")
+                .append("- Machine: ").append(machine).append('\n')
+                .append("- Commit: `").append(commit()).append("`\n")
+                .append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append('\n')
+                .append("- Each figure is the median of ").append(runs).append(" runs unless it says otherwise, with min and max.\n\n")
+                .append("| figure | value |\n|---|---|\n");
+        results.values().forEach(m -> md.append("| `").append(m.name()).append("` | ").append(m.summary()).append(" |\n"));
+        md.append("\nThe same medians are in `docs/benchmarks.json`. How each figure is measured: `bench/src/main/java/org/newsdesk/bench/`.\n");
+        Path mdFile = docs.resolve("benchmarks.md");
+        Files.writeString(mdFile, md.toString());
+        System.out.println(md);
+    }
+
+    static String machine() throws Exception {
+        String cpu = "unknown CPU";
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            cpu = Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        }
+        long memoryGb = Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize() / 1024.0 / 1024 / 1024);
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memoryGb + " GiB, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    }
+
+    static String commit() {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(ProjectLayout.root().toFile())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            return p.waitFor() == 0 ? out : "unknown";
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.newsdesk.bench;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.newsdesk.devstack.ApiClient;
+import org.newsdesk.devstack.Devstack;
+import org.newsdesk.devstack.KeycloakTokens;
+import org.newsdesk.devstack.ProjectLayout;
+import org.newsdesk.devstack.SuiteServices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Load on the running suite ({@code ./newsdesk up}): the BBC corpus through the ingest API, the time until
+ * the last article is INDEXED, idle per-article latency, query latencies at 16 concurrent clients after
+ * 1,000 and after all articles, and each service's peak RSS.
+ */
+final class PipelineLoad {
+
+    static final int INGEST_CLIENTS = 8;
+    static final int QUERY_CLIENTS = 16;
+    static final List<String> SEARCH_WORDS = List.of("government", "election", "film", "music", "economy", "growth",
+            "football", "mobile phone", "Blair", "oil prices", "\"interest rates\"", "champion", "software", "shares");
+
+    private final String runId = "bench" + Long.toString(System.currentTimeMillis(), 36);
+    private final ApiClient editor;
+    private final ApiClient reader;
+    private final String ingestUrl = SuiteServices.byName("ingest").url();
+    private final String queryUrl = SuiteServices.byName("query").url();
+    private final Map<String, Measurements> results = new LinkedHashMap<>();
+
+    PipelineLoad() {
+        KeycloakTokens tokens = new KeycloakTokens(Devstack.forProfile("dev").settings().realmUrl());
+        editor = new ApiClient(() -> tokens.accessToken("editor"));
+        reader = new ApiClient(() -> tokens.accessToken("reader"));
+    }
+
+    Map<String, Measurements> run(BbcCorpus corpus, int queryRuns) throws Exception {
+        List<BbcCorpus.Article> first = corpus.articles().subList(0, Math.min(1000, corpus.articles().size()));
+        List<BbcCorpus.Article> rest = corpus.articles().subList(first.size(), corpus.articles().size());
+
+        IngestPass a = ingest(first, "A");
+        double secondsA = awaitIndexed(a);
+        queryLatencies("1000", queryRuns);
+        IngestPass b = ingest(rest, "B");
+        double secondsB = awaitIndexed(b);
+        queryLatencies("all", queryRuns);
+
+        List<Double> latencies = new ArrayList<>(a.requestMillis);
+        latencies.addAll(b.requestMillis);
+        double ingestSeconds = a.seconds + b.seconds;
+        int accepted = a.ids.size() + b.ids.size();
+        put("ingest_articles_per_s", "articles/s", List.of((first.size() + rest.size()) / ingestSeconds));
+        put("ingest_request_p95_ms", "ms", List.of(Measurements.percentile(latencies, 95)));
+        put("bbc_pipeline_seconds", "s", List.of(secondsA + secondsB));
+        put("bbc_accepted_articles", "articles", List.of((double) accepted));
+        idleLatency(corpus);
+        peakRss();
+        return results;
+    }
+
+    private record IngestPass(List<String> ids, List<Double> requestMillis, double seconds, long startNanos) {
+    }
+
+    /** POSTs the articles with {@link #INGEST_CLIENTS} concurrent clients; records each request's latency. */
+    private IngestPass ingest(List<BbcCorpus.Article> articles, String phase) throws Exception {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(INGEST_CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < INGEST_CLIENTS; c++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
+                    BbcCorpus.Article article = articles.get(i);
+                    ObjectNode body = ApiClient.JSON.createObjectNode().put("text", article.text()).put("title", article.title())
+                            .put("externalId", article.id()).put("source", "bbc-" + runId);
+                    long t0 = System.nanoTime();
+                    ApiClient.Reply reply = editor.post(ingestUrl + "/api/v1/articles", "application/json", body.toString());
+                    millis.add((System.nanoTime() - t0) / 1e6);
+                    if (!reply.ok()) {
+                        throw new IllegalStateException("ingest refused " + article.id() + ": " + reply.status() + " " + reply.body());
+                    }
+                    if (!"DUPLICATE".equals(reply.json().path("status").asText())) {
+                        ids.add(reply.json().path("id").asText());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("phase %s: %d articles posted in %.1f s, %d accepted%n", phase, articles.size(), seconds, ids.size());
+        return new IngestPass(List.copyOf(ids), List.copyOf(millis), seconds, start);
+    }
+
+    /** Seconds from the pass's first POST until query-service holds every accepted article. */
+    private double awaitIndexed(IngestPass pass) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            long indexed = reader.get(queryUrl + "/api/v1/search?size=1&source=bbc-" + runId).json().path("total").asLong();
+            long expected = indexedBefore + pass.ids.size();
+            System.out.printf("\rindexed %d/%d", indexed, expected);
+            if (indexed >= expected) {
+                indexedBefore = indexed;
+                System.out.println();
+                return (System.nanoTime() - pass.startNanos) / 1e9;
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the corpus was not indexed within two hours");
+    }
+
+    private long indexedBefore;
+
+    /** {@link #QUERY_CLIENTS} clients, each a mix of search with facets, entity profile and quotes by speaker. */
+    private void queryLatencies(String size, int runs) throws Exception {
+        List<Long> entityIds = new ArrayList<>();
+        for (JsonNode facet : reader.get(queryUrl + "/api/v1/search?size=1&source=bbc-" + runId).json().path("facets").path("entities")) {
+            entityIds.add(facet.path("id").asLong());
+        }
+        if (entityIds.isEmpty()) {
+            throw new IllegalStateException("no entities indexed: cannot measure profile and quote latencies");
+        }
+        Map<String, List<Double>> perRun = new ConcurrentHashMap<>();
+        for (int run = 0; run < runs; run++) {
+            Map<String, List<Double>> samples = new ConcurrentHashMap<>();
+            ExecutorService pool = Executors.newFixedThreadPool(QUERY_CLIENTS);
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < QUERY_CLIENTS; c++) {
+                Random random = new Random(run * 100L + c);
+                clients.add(pool.submit(() -> {
+                    for (int i = 0; i < 30; i++) {
+                        String word = SEARCH_WORDS.get(random.nextInt(SEARCH_WORDS.size()));
+                        long entity = entityIds.get(random.nextInt(entityIds.size()));
+                        time(samples, "search", queryUrl + "/api/v1/search?size=20&q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
+                        time(samples, "profile", queryUrl + "/api/v1/entities/" + entity);
+                        time(samples, "quotes", queryUrl + "/api/v1/quotes?speaker=" + entity);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : clients) {
+                f.get();
+            }
+            pool.shutdown();
+            samples.forEach((kind, list) -> {
+                perRun.computeIfAbsent(kind + "_p50", k -> new ArrayList<>()).add(Measurements.percentile(list, 50));
+                perRun.computeIfAbsent(kind + "_p99", k -> new ArrayList<>()).add(Measurements.percentile(list, 99));
+            });
+        }
+        perRun.forEach((name, values) -> put(name + "_ms_" + size, "ms", values));
+    }
+
+    private void time(Map<String, List<Double>> samples, String kind, String url) throws Exception {
+        long t0 = System.nanoTime();
+        ApiClient.Reply reply = reader.get(url);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (!reply.ok()) {
+            throw new IllegalStateException(kind + " failed: " + reply.status() + " " + reply.body());
+        }
+        samples.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(ms);
+    }
+
+    /** One article at a time on an idle suite: milliseconds from the 202 until ingest reports INDEXED. */
+    private void idleLatency(BbcCorpus corpus) throws Exception {
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            BbcCorpus.Article article = corpus.articles().get(i * 37 % corpus.articles().size());
+            ObjectNode body = ApiClient.JSON.createObjectNode()
+                    .put("text", article.text() + "\n\nBenchmark probe " + runId + "-" + i + ".")
+                    .put("title", article.title()).put("externalId", "probe-" + i).put("source", "probe-" + runId);
+            long t0 = System.nanoTime();
+            ApiClient.Reply reply = editor.post(ingestUrl + "/api/v1/articles", "application/json", body.toString());
+            String id = reply.json().path("id").asText();
+            while (!"INDEXED".equals(editor.get(ingestUrl + "/api/v1/articles/" + id).json().path("status").asText())) {
+                if ((System.nanoTime() - t0) > Duration.ofMinutes(5).toNanos()) {
+                    throw new IllegalStateException("probe " + id + " not INDEXED within 5 minutes");
+                }
+                Thread.sleep(50);
+            }
+            latencies.add((System.nanoTime() - t0) / 1e6);
+        }
+        put("e2e_latency_p50_ms", "ms", List.of(Measurements.percentile(latencies, 50)));
+        put("e2e_latency_p95_ms", "ms", List.of(Measurements.percentile(latencies, 95)));
+    }
+
+    /** Peak resident memory (VmHWM) of each service process the launcher started. */
+    private void peakRss() throws Exception {
+        Devstack dev = Devstack.forProfile("dev");
+        SuiteServices services = new SuiteServices(dev.settings(), ProjectLayout.root());
+        for (SuiteServices.Service service : SuiteServices.ALL) {
+            var handle = services.process(service).running();
+            if (handle.isEmpty()) {
+                continue;
+            }
+            Path status = Path.of("/proc", Long.toString(handle.get().pid()), "status");
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    double kb = Double.parseDouble(line.replaceAll("[^0-9]", ""));
+                    put("rss_mb." + service.name(), "MB", List.of(kb / 1024));
+                }
+            }
+        }
+    }
+
+    private void put(String name, String unit, List<Double> values) {
+        results.put(name, new Measurements(name, unit, values));
+    }
+}

@@ -1,0 +1,137 @@
+package org.newsdesk.query.repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.newsdesk.query.mapping.ApiViews.ArticleHit;
+import org.newsdesk.query.mapping.ApiViews.EntityCount;
+import org.newsdesk.query.mapping.ApiViews.Facets;
+import org.newsdesk.query.mapping.ApiViews.ValueCount;
+import org.newsdesk.query.mapping.SnippetMarkup;
+
+/**
+ * Full-text search over articles: one indexed query for the page (ranked by {@code ts_rank_cd} or by
+ * date, with {@code ts_headline} snippets computed for the page rows only), one for the facets, and a
+ * streamed cursor for exports.
+ */
+@ApplicationScoped
+public class SearchRepository {
+
+    /** A page of hits and the number of all matches. */
+    public record HitPage(long total, List<ArticleHit> hits) {
+    }
+
+    @Inject
+    Database db;
+
+    public HitPage search(ArticleFilter filter, boolean byDate, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String score = filter.hasQuery() ? "ts_rank_cd(a.search, " + ArticleFilter.TSQUERY + ", 32)" : "NULL::real";
+        if (filter.hasQuery()) {
+            params.add(filter.query());
+            params.add(filter.query());
+        }
+        String where = filter.where(params);
+        String order = byDate || !filter.hasQuery() ? "p.published_at DESC, p.id" : "p.score DESC, p.published_at DESC, p.id";
+        String headline = filter.hasQuery()
+                ? "ts_headline(newsdesk_ts_config(a.language), a.text, " + ArticleFilter.TSQUERY + ", ?)"
+                : "NULL::text";
+        String sql = "WITH p AS (SELECT a.id, a.published_at, " + score + " AS score, count(*) OVER () AS total"
+                + " FROM articles a WHERE " + where
+                + " ORDER BY " + order.replace("p.", "") + " LIMIT ? OFFSET ?)"
+                + " SELECT a.id, a.external_id, a.title, a.source, a.published_at, a.language, a.cluster_id,"
+                + " left(a.text, 400) AS opening, p.score, p.total, " + headline + " AS headline"
+                + " FROM p JOIN articles a ON a.id = p.id ORDER BY " + order;
+        params.add(limit);
+        params.add(offset);
+        if (filter.hasQuery()) {
+            params.add(filter.query());
+            params.add(filter.query());
+            params.add(SnippetMarkup.HEADLINE_OPTIONS);
+        }
+        long[] total = {-1};
+        List<ArticleHit> hits = db.list(sql, row -> {
+            total[0] = row.getLong("total");
+            return hit(row);
+        }, params.toArray());
+        if (total[0] < 0) {
+            total[0] = offset == 0 ? 0 : count(filter);
+        }
+        return new HitPage(total[0], hits);
+    }
+
+    public long count(ArticleFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(params);
+        return db.one("SELECT count(*) FROM articles a WHERE " + where, row -> row.getLong(1), params.toArray()).orElse(0L);
+    }
+
+    public Facets facets(ArticleFilter filter, String entityType) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(params);
+        String typeCondition = "";
+        if (entityType != null) {
+            typeCondition = " AND e.type = ?";
+            params.add(entityType);
+        }
+        String sql = "WITH m AS MATERIALIZED (SELECT a.id, a.source, a.language, a.published_at FROM articles a WHERE "
+                + where + ")"
+                + " (SELECT 'entity' AS facet, e.name AS value, e.id AS entity_id, e.type AS entity_type, count(*) AS n"
+                + "  FROM m JOIN article_entities ae ON ae.article_id = m.id JOIN entities e ON e.id = ae.entity_id"
+                + "  WHERE NOT e.blocked" + typeCondition
+                + "  GROUP BY e.id, e.name, e.type ORDER BY count(*) DESC, e.name LIMIT 10)"
+                + " UNION ALL (SELECT 'source', m.source, NULL, NULL, count(*) FROM m GROUP BY m.source"
+                + "  ORDER BY count(*) DESC, m.source LIMIT 10)"
+                + " UNION ALL (SELECT 'language', m.language, NULL, NULL, count(*) FROM m GROUP BY m.language"
+                + "  ORDER BY count(*) DESC, m.language LIMIT 10)"
+                + " UNION ALL (SELECT 'month', to_char(m.published_at AT TIME ZONE 'UTC', 'YYYY-MM'), NULL, NULL, count(*)"
+                + "  FROM m GROUP BY 2 ORDER BY 2 DESC LIMIT 24)";
+        List<EntityCount> entities = new ArrayList<>();
+        List<ValueCount> sources = new ArrayList<>();
+        List<ValueCount> languages = new ArrayList<>();
+        List<ValueCount> months = new ArrayList<>();
+        db.list(sql, row -> {
+            String facet = row.getString("facet");
+            long n = row.getLong("n");
+            switch (facet) {
+                case "entity" -> entities.add(new EntityCount(row.getLong("entity_id"), row.getString("value"),
+                        row.getString("entity_type"), n));
+                case "source" -> sources.add(new ValueCount(row.getString("value"), n));
+                case "language" -> languages.add(new ValueCount(row.getString("value"), n));
+                default -> months.add(new ValueCount(row.getString("value"), n));
+            }
+            return facet;
+        }, params.toArray());
+        return new Facets(entities, sources, languages, months);
+    }
+
+    /** Streams every match (newest first, at most {@code limit}) to {@code consumer}. */
+    public void export(ArticleFilter filter, int limit, Database.RowConsumer consumer) {
+        List<Object> params = new ArrayList<>();
+        String score = filter.hasQuery() ? "ts_rank_cd(a.search, " + ArticleFilter.TSQUERY + ", 32)" : "NULL::real";
+        if (filter.hasQuery()) {
+            params.add(filter.query());
+            params.add(filter.query());
+        }
+        String where = filter.where(params);
+        params.add(limit);
+        db.stream("SELECT a.id, a.external_id, a.title, a.source, a.url, a.published_at, a.language, a.cluster_id, "
+                + score + " AS score FROM articles a WHERE " + where
+                + " ORDER BY a.published_at DESC, a.id LIMIT ?", 500, consumer, params.toArray());
+    }
+
+    private static ArticleHit hit(ResultSet row) throws SQLException {
+        String headline = row.getString("headline");
+        float score = row.getFloat("score");
+        Double scoreValue = row.wasNull() ? null : (double) score;
+        return new ArticleHit(Database.uuid(row, "id"), row.getString("external_id"), row.getString("title"),
+                row.getString("source"), Database.instant(row, "published_at"), row.getString("language"),
+                headline != null ? SnippetMarkup.toHtml(headline) : SnippetMarkup.opening(row.getString("opening"), 240),
+                scoreValue, Database.uuid(row, "cluster_id"));
+    }
+}
