@@ -107,7 +107,10 @@ final class ArticleUploader {
         if (!reply.ok()) {
             return new Outcome(file, "FAILED", null, reply.status() + " " + json.path("detail").asText(reply.body()));
         }
-        return new Outcome(file, json.path("status").asText("ACCEPTED"), json.path("id").asText(null), null);
+        String status = json.path("status").asText("ACCEPTED");
+        // 200 without DUPLICATE: the same (source, externalId) was ingested before and nothing was added
+        return new Outcome(file, reply.status() == 200 && !status.equals("DUPLICATE") ? "EXISTING" : status,
+                json.path("id").asText(null), null);
     }
 
     private static List<Outcome> batchOutcomes(String file, ApiClient.Reply reply) {
@@ -155,6 +158,7 @@ final class ArticleUploader {
         for (Outcome o : outcomes) {
             String key = switch (o.status()) {
                 case "DUPLICATE" -> "duplicate";
+                case "EXISTING" -> "already ingested";
                 case "FAILED" -> "failed";
                 default -> "accepted";
             };
@@ -165,8 +169,8 @@ final class ArticleUploader {
 
     private void summarise(List<Outcome> outcomes) {
         Map<String, Long> counts = counts(outcomes);
-        out.printf("accepted %d, duplicate %d, failed %d%n", counts.getOrDefault("accepted", 0L),
-                counts.getOrDefault("duplicate", 0L), counts.getOrDefault("failed", 0L));
+        out.printf("accepted %d, duplicate %d, already ingested %d, failed %d%n", counts.getOrDefault("accepted", 0L),
+                counts.getOrDefault("duplicate", 0L), counts.getOrDefault("already ingested", 0L), counts.getOrDefault("failed", 0L));
         outcomes.stream().filter(o -> o.status().equals("FAILED"))
                 .forEach(o -> out.println("  failed: " + o.file() + ": " + o.reason()));
     }

@@ -77,7 +77,8 @@ public final class Launcher {
             String ingestUrl = SuiteServices.byName("ingest").url();
             List<ArticleUploader.Outcome> outcomes = new ArticleUploader(editor, ingestUrl, "seeds", OUT)
                     .upload(ArticleUploader.collect(List.of(seedDir)));
-            awaitIndexed(editor, ingestUrl, outcomes.stream().filter(o -> o.id() != null && !o.status().equals("DUPLICATE"))
+            awaitIndexed(editor, ingestUrl, outcomes.stream()
+                    .filter(o -> o.id() != null && !o.status().equals("DUPLICATE") && !o.status().equals("EXISTING"))
                     .map(ArticleUploader.Outcome::id).toList());
         }
         StackSettings s = dev.settings();
@@ -134,7 +135,11 @@ public final class Launcher {
         List<String> stopped = new ArrayList<>(services.stop(Launcher::progress));
         stopped.addAll(dev.stop(Launcher::progress));
         // A test run interrupted before its own clean-up leaves the test stack behind: stop it too.
-        stopped.addAll(Devstack.forProfile("test").stop(line -> progress("test " + line)));
+        try {
+            stopped.addAll(Devstack.forProfile("test").stop(line -> progress("test " + line)));
+        } catch (Exception e) {
+            System.err.println("newsdesk: could not stop the test stack: " + e.getMessage());
+        }
         OUT.println(stopped.isEmpty() ? "Nothing was running." : "Stopped " + String.join(", ", stopped) + ".");
         return 0;
     }

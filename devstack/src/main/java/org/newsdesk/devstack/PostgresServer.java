@@ -103,7 +103,13 @@ public final class PostgresServer implements InfraServer {
             return false;
         }
         Path base = base();
-        run(List.of(base.resolve("bin/pg_ctl").toString(), "-D", base.resolve("data").toString(), "-m", "fast", "-w", "stop"), base);
+        if (Files.isExecutable(base.resolve("bin/pg_ctl"))) {
+            try {
+                run(List.of(base.resolve("bin/pg_ctl").toString(), "-D", base.resolve("data").toString(), "-m", "fast", "-w", "stop"), base);
+            } catch (IOException e) {
+                // the server runs from another folder (an older layout): the signal below still stops it
+            }
+        }
         process.stop(Duration.ofSeconds(10));
         return true;
     }
