@@ -68,6 +68,8 @@ final class PipelineHarness {
     }
 
     void start() throws Exception {
+        // Instances left by an interrupted run point at dropped databases: never reuse them.
+        suite.stop(line -> System.out.println("[e2e] leftover " + line));
         stack.start(line -> System.out.println("[devstack] " + line));
         stack.postgres().recreateDatabase("e2e_ingest");
         stack.postgres().recreateDatabase("e2e_query");

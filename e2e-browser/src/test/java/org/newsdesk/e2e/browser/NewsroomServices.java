@@ -33,8 +33,10 @@ import org.newsdesk.devstack.StackSettings;
  * The three packaged services, started for the browser tests against the test stack the way a deployment
  * runs them (production profile, configuration from the environment), but isolated from every other test:
  * fresh databases {@code query_e2e} and {@code ingest_e2e}, and Kafka consumer groups of their own that start
- * at the current end of each topic (so no backlog of other tests' events is replayed). query-service listens
- * on the fixed port Keycloak's {@code newsdesk-web} client allows as a redirect URI.
+ * at the current end of each topic (so no backlog of other tests' events is replayed). Annotated articles go
+ * through a topic of this run's own ({@link #annotatedTopic()}): nlp-service writes it, query-service reads it,
+ * so events other tests put on the shared {@code articles.annotated} never reach the pages under test.
+ * query-service listens on the fixed port Keycloak's {@code newsdesk-web} client allows as a redirect URI.
  */
 final class NewsroomServices implements AutoCloseable {
 
@@ -70,11 +72,19 @@ final class NewsroomServices implements AutoCloseable {
     private final Path root;
     private final String run;
     private final List<Service> started = new ArrayList<>();
+    private final String annotatedTopic;
+    private boolean topicCreated;
 
     NewsroomServices(StackSettings settings, Path root, String run) {
         this.settings = settings;
         this.root = root;
         this.run = run;
+        this.annotatedTopic = "e2e-browser." + run + "." + Topics.ARTICLES_ANNOTATED;
+    }
+
+    /** The run's own stand-in for {@code articles.annotated}. */
+    String annotatedTopic() {
+        return annotatedTopic;
     }
 
     /**
@@ -116,10 +126,12 @@ final class NewsroomServices implements AutoCloseable {
                 "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED"));
         switch (service.module()) {
             case "query-service" -> {
+                createAnnotatedTopic();
                 String group = "e2e-query-" + run;
-                parkAtEnd(group, List.of(Topics.ARTICLES_ANNOTATED));
+                parkAtEnd(group, List.of(annotatedTopic));
                 env.put("NEWSDESK_QUERY_GROUP", group);
                 command.add("-Dmp.messaging.incoming.articles-annotated.group.id=" + group);
+                command.add("-Dmp.messaging.incoming.articles-annotated.topic=" + annotatedTopic);
                 env.put("NEWSDESK_INGEST_URL", INGEST.url());
                 env.put("NEWSDESK_WEB_STATE_SECRET", "e2e-state-secret-0123456789abcdef0123");
                 env.put("NEWSDESK_WEB_SESSION_SECRET", "e2e-session-secret-0123456789abcdef01");
@@ -136,6 +148,8 @@ final class NewsroomServices implements AutoCloseable {
                 parkAtEnd(group, List.of(Topics.ARTICLES_INGESTED));
                 env.put("NLP_CONSUMER_GROUP", group);
                 command.add("-Dmp.messaging.incoming.articles-ingested.group.id=" + group);
+                createAnnotatedTopic();
+                command.add("-Dmp.messaging.outgoing.articles-annotated.topic=" + annotatedTopic);
             }
             default -> throw new IllegalArgumentException(service.module());
         }
@@ -180,6 +194,22 @@ final class NewsroomServices implements AutoCloseable {
             new ManagedProcess(settings, service.name()).stop(Duration.ofSeconds(20));
         }
         started.clear();
+        if (topicCreated) {
+            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", settings.kafkaBootstrap()))) {
+                admin.deleteTopics(List.of(annotatedTopic)).all().get();
+            }
+            topicCreated = false;
+        }
+    }
+
+    private void createAnnotatedTopic() throws Exception {
+        if (topicCreated) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", settings.kafkaBootstrap()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(annotatedTopic, 3, (short) 1))).all().get();
+        }
+        topicCreated = true;
     }
 
     /** Drops and creates the database, so each run starts from an empty, freshly migrated schema. */

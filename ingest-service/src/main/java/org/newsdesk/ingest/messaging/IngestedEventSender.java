@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,8 +37,12 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class IngestedEventSender {
 
-    /** What one round achieved: the acknowledged events, and the others with the reason. */
-    public record Result(List<PendingEvent> sent, List<PendingEvent> failed, String error) {
+    /**
+     * What one round achieved: the acknowledged events; the ones to retry, with the reason; and the ones the broker
+     * will never take (too large for the topic), which retrying would only repeat forever.
+     */
+    public record Result(List<PendingEvent> sent, List<PendingEvent> failed, String error, List<PendingEvent> rejected,
+            String rejection) {
     }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -64,6 +69,8 @@ public class IngestedEventSender {
         }
         List<PendingEvent> sent = new ArrayList<>();
         List<PendingEvent> failed = new ArrayList<>();
+        List<PendingEvent> rejected = new ArrayList<>();
+        String rejection = null;
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int i = 0; i < events.size(); i++) {
             if (i >= futures.size()) {
@@ -74,6 +81,11 @@ public class IngestedEventSender {
                 futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(events.get(i));
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof RecordTooLargeException) {
+                    rejection = describe(e.getCause());
+                    rejected.add(events.get(i));
+                    continue;
+                }
                 error = error == null ? describe(e.getCause()) : error;
                 failed.add(events.get(i));
             } catch (TimeoutException e) {
@@ -88,7 +100,7 @@ public class IngestedEventSender {
         if (!failed.isEmpty()) {
             reset();
         }
-        return new Result(sent, failed, error);
+        return new Result(sent, failed, error, rejected, rejection);
     }
 
     private KafkaProducer<String, byte[]> producer() {

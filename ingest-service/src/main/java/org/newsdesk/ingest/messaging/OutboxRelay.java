@@ -29,7 +29,8 @@ import io.quarkus.scheduler.Scheduled;
  * <p>
  * One thread per replica; any number of replicas may run. A crash between the broker's ack and the commit sends
  * the row again (at-least-once: consumers ignore a revision they have seen), but it never skips or reorders an
- * article's events. It must never delete an unsent row.
+ * article's events. It must never delete an unsent row. The one event it gives up on is one the broker can never
+ * accept (larger than the topic allows): that article becomes FAILED with the reason instead of blocking forever.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -113,6 +114,11 @@ public class OutboxRelay {
                 outbox.markSent(connection, result.sent());
                 for (PendingEvent failed : result.failed()) {
                     outbox.markFailed(connection, failed, backoff(failed.attempts()), result.error());
+                }
+                for (PendingEvent rejected : result.rejected()) {
+                    Log.errorf("outbox relay: Kafka will never accept the event of article %s (revision %d): %s",
+                            rejected.articleId(), rejected.revision(), result.rejection());
+                    outbox.markRejected(connection, rejected, "Kafka rejected the event: " + result.rejection());
                 }
                 connection.commit();
                 if (!result.failed().isEmpty()) {

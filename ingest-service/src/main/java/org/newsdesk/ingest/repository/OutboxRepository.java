@@ -101,6 +101,32 @@ public class OutboxRepository {
         }
     }
 
+    /**
+     * Gives up on an event the broker will never accept: the row is closed with the reason, so the article's later
+     * rows can go, and the article shows FAILED with the reason instead of waiting forever.
+     */
+    public void markRejected(Connection connection, PendingEvent event, String reason) throws SQLException {
+        String clipped = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        try (PreparedStatement st = connection.prepareStatement(
+                "update outbox set sent_at = now(), attempts = attempts + 1, last_error = ? where id = ?")) {
+            st.setString(1, "rejected: " + clipped);
+            st.setLong(2, event.id());
+            st.executeUpdate();
+        }
+        if (event.tombstone()) {
+            return;
+        }
+        try (PreparedStatement st = connection.prepareStatement("""
+                update article set status = 'FAILED', failure_reason = ?, updated_at = now()
+                where id = ? and revision = ? and status = 'RECEIVED'
+                """)) {
+            st.setString(1, "publishing failed: " + clipped);
+            st.setObject(2, event.articleId());
+            st.setInt(3, event.revision());
+            st.executeUpdate();
+        }
+    }
+
     /** Deletes sent rows older than the cut-off; returns how many. */
     public int purgeSentBefore(Connection connection, Instant cutoff) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("delete from outbox where sent_at < ?")) {

@@ -23,11 +23,14 @@ import io.quarkus.logging.Log;
  * gets its own 4xx result and never stops the others.
  * <p>
  * Cleaning and fingerprinting run in parallel on a small pool (the CPU-heavy part); storing runs in input order,
- * one transaction per item, so that within a batch the first of two identical texts is the original and a failed
- * item never rolls back another.
+ * up to {@value #STORE_CHUNK} items per transaction, so that within a batch the first of two identical texts is the
+ * original. A chunk whose transaction fails is stored again item by item, so a failed item never costs another.
  */
 @ApplicationScoped
 public class BatchIngestService {
+
+    /** Articles stored per transaction: enough to amortise the commit, few enough to keep a retry cheap. */
+    static final int STORE_CHUNK = 50;
 
     @Inject
     ArticlePreparer preparer;
@@ -66,23 +69,56 @@ public class BatchIngestService {
             prepared.add(item.problem() != null ? null
                     : CompletableFuture.supplyAsync(() -> preparer.prepare(item.article(), item.warnings()), pool));
         }
-        List<BatchLineResult> results = new ArrayList<>(items.size());
+        BatchLineResult[] results = new BatchLineResult[items.size()];
+        List<Integer> chunk = new ArrayList<>();
+        List<PreparedArticle> chunkArticles = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             BatchItem item = items.get(i);
             if (item.problem() != null) {
-                results.add(BatchLineResult.rejected(item.file(), item.line(), item.problem()));
+                results[i] = BatchLineResult.rejected(item.file(), item.line(), item.problem());
                 continue;
             }
             try {
-                IngestOutcome outcome = ingest.store(prepared.get(i).join());
-                results.add(BatchLineResult.accepted(item.file(), item.line(), outcome.httpStatus(), outcome.response()));
+                chunkArticles.add(prepared.get(i).join());
+                chunk.add(i);
             } catch (CompletionException e) {
-                results.add(BatchLineResult.rejected(item.file(), item.line(), problemOf(e.getCause(), item)));
-            } catch (RuntimeException e) {
-                results.add(BatchLineResult.rejected(item.file(), item.line(), problemOf(e, item)));
+                results[i] = BatchLineResult.rejected(item.file(), item.line(), problemOf(e.getCause(), item));
+            }
+            if (chunk.size() >= STORE_CHUNK) {
+                store(items, chunk, chunkArticles, results);
             }
         }
-        return results;
+        store(items, chunk, chunkArticles, results);
+        return List.of(results);
+    }
+
+    /** Stores a chunk in one transaction; if that fails, item by item, so one bad item costs only its own line. */
+    private void store(List<BatchItem> items, List<Integer> chunk, List<PreparedArticle> articles, BatchLineResult[] results) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        try {
+            List<IngestOutcome> outcomes = ingest.storeAllInOneTransaction(articles);
+            for (int k = 0; k < chunk.size(); k++) {
+                BatchItem item = items.get(chunk.get(k));
+                results[chunk.get(k)] = BatchLineResult.accepted(item.file(), item.line(), outcomes.get(k).httpStatus(),
+                        outcomes.get(k).response());
+            }
+        } catch (RuntimeException chunkFailed) {
+            Log.debugf(chunkFailed, "storing %d items in one transaction failed; storing them one by one", chunk.size());
+            for (int k = 0; k < chunk.size(); k++) {
+                BatchItem item = items.get(chunk.get(k));
+                try {
+                    IngestOutcome outcome = ingest.store(articles.get(k));
+                    results[chunk.get(k)] = BatchLineResult.accepted(item.file(), item.line(), outcome.httpStatus(),
+                            outcome.response());
+                } catch (RuntimeException e) {
+                    results[chunk.get(k)] = BatchLineResult.rejected(item.file(), item.line(), problemOf(e, item));
+                }
+            }
+        }
+        chunk.clear();
+        articles.clear();
     }
 
     private static Problem problemOf(Throwable e, BatchItem item) {

@@ -79,6 +79,25 @@ public class IngestService {
         }
     }
 
+    /**
+     * Stores several prepared articles, in order, in one transaction: a batch pays for one commit instead of one per
+     * article, and a later article still sees an earlier one of the same batch as its duplicate. If the transaction
+     * fails (a race with another replica, say), nothing of it is kept and the caller stores the articles one by one.
+     */
+    public List<IngestOutcome> storeAllInOneTransaction(List<PreparedArticle> prepared) {
+        List<IngestOutcome> outcomes = QuarkusTransaction.requiringNew().call(() -> {
+            List<IngestOutcome> stored = new java.util.ArrayList<>(prepared.size());
+            for (PreparedArticle p : prepared) {
+                stored.add(storeInTransaction(p));
+            }
+            return stored;
+        });
+        if (outcomes.stream().anyMatch(o -> o.kind() == IngestOutcome.Kind.CREATED)) {
+            outboxWritten.fire(new OutboxWritten());
+        }
+        return outcomes;
+    }
+
     private IngestOutcome storeInTransaction(PreparedArticle p) {
         if (p.externalId() != null) {
             Optional<StoredArticle> existing = articles.findBySourceAndExternalId(p.source(), p.externalId());

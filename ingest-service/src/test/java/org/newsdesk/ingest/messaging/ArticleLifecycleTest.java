@@ -42,7 +42,7 @@ class ArticleLifecycleTest {
 
     private static String publishedArticle(String topic) {
         String id = postText(uniqueStory(topic), unique(topic), unique(topic)).then().statusCode(202).extract().path("id");
-        awaitStatus(id, TIMEOUT, "PUBLISHED");
+        awaitStatus(id, TIMEOUT, "PUBLISHED", "ANNOTATED", "INDEXED");
         return id;
     }
 
@@ -51,7 +51,7 @@ class ArticleLifecycleTest {
         String story = uniqueStory("tombstone");
         try (TopicRecords topic = TopicRecords.from(Topics.ARTICLES_INGESTED, Instant.now().minusSeconds(5))) {
             String id = postText(story, unique("del"), unique("del")).then().statusCode(202).extract().path("id");
-            awaitStatus(id, TIMEOUT, "PUBLISHED");
+            awaitStatus(id, TIMEOUT, "PUBLISHED", "ANNOTATED", "INDEXED");
             as("admin").delete("/api/v1/articles/" + id).then().statusCode(204);
             as("admin").delete("/api/v1/articles/" + id).then().statusCode(204);
             List<ConsumerRecord<String, byte[]>> records = topic.awaitKey(id, 2, TIMEOUT);
@@ -81,7 +81,7 @@ class ArticleLifecycleTest {
             assertThat(first.revision()).isEqualTo(1);
             assertThat(second.revision()).isEqualTo(2);
             assertThat(second.text()).isEqualTo(first.text());
-            assertThat(awaitStatus(id, TIMEOUT, "PUBLISHED").getInt("revision")).isEqualTo(2);
+            assertThat(awaitStatus(id, TIMEOUT, "PUBLISHED", "ANNOTATED", "INDEXED").getInt("revision")).isEqualTo(2);
         }
         as("admin").post("/api/v1/articles/" + UUID.randomUUID() + ":reprocess").then().statusCode(404);
     }
@@ -137,7 +137,7 @@ class ArticleLifecycleTest {
     void statusMovesOnlyForwardAndOnlyForTheCurrentRevision() {
         UUID id = UUID.fromString(postText(uniqueStory("forward"), unique("forward"), unique("forward"))
                 .then().statusCode(202).extract().path("id"));
-        awaitStatus(id.toString(), TIMEOUT, "PUBLISHED");
+        awaitStatus(id.toString(), TIMEOUT, "PUBLISHED", "ANNOTATED", "INDEXED");
         as("admin").post("/api/v1/articles/" + id + ":reprocess").then().statusCode(202);
         assertThat(statuses.advance(id, 1, ArticleStatus.INDEXED, null)).as("a revision-1 event after reprocess").isFalse();
         assertThat(statuses.advance(id, 2, ArticleStatus.ANNOTATED, null)).isTrue();
@@ -152,5 +152,27 @@ class ArticleLifecycleTest {
         assertThat(stored.getInt("revision")).isEqualTo(2);
         as("admin").delete("/api/v1/articles/" + id).then().statusCode(204);
         assertThat(statuses.advance(id, 2, ArticleStatus.FAILED, "after delete")).as("DELETED is final").isFalse();
+    }
+
+    @Test
+    void anEventTooLargeForTheTopicFailsTheArticleInsteadOfBlockingIt() {
+        // ~2.6 MB of random words: under the 5 MB article limit, but even gzipped over the broker's 1 MB message limit.
+        java.util.Random random = new java.util.Random();
+        StringBuilder text = new StringBuilder("Very long report\n\n");
+        while (text.length() < 2_600_000) {
+            for (int w = 0; w < 80; w++) {
+                int length = 3 + random.nextInt(8);
+                for (int c = 0; c < length; c++) {
+                    text.append((char) ('a' + random.nextInt(26)));
+                }
+                text.append(' ');
+            }
+            text.append(".\n\n");
+        }
+        String id = postText(text.toString(), unique("huge"), unique("huge")).then().statusCode(202).extract().path("id");
+        var failed = awaitStatus(id, TIMEOUT, "FAILED");
+        assertThat(failed.getString("failureReason")).contains("publishing failed");
+        // The outbox moved on: a normal article behind it is still published.
+        publishedArticle("after-huge");
     }
 }

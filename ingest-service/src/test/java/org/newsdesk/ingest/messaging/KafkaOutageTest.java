@@ -42,37 +42,35 @@ class KafkaOutageTest {
         Instant start = Instant.now().minusSeconds(5);
         KafkaServer kafka = Devstack.forProfile("test").kafka();
         List<String> ids = new ArrayList<>();
-        String deleted;
         // Positions are taken while the broker is healthy; the consumer waits through the outage.
-        TopicRecords topic = TopicRecords.from(Topics.ARTICLES_INGESTED, start);
-        try {
-            assertThat(kafka.stop()).as("the test stack's broker was stopped").isTrue();
-            assertThat(kafka.isUp()).isFalse();
-            String source = unique("outage");
-            for (int i = 0; i < ARTICLES; i++) {
-                ids.add(postText(uniqueStory("outage " + i), unique("outage-" + i), source)
-                        .then().statusCode(202).body("status", equalTo("RECEIVED")).extract().path("id"));
+        try (TopicRecords topic = TopicRecords.from(Topics.ARTICLES_INGESTED, start)) {
+            try {
+                assertThat(kafka.stop()).as("the test stack's broker was stopped").isTrue();
+                assertThat(kafka.isUp()).isFalse();
+                String source = unique("outage");
+                for (int i = 0; i < ARTICLES; i++) {
+                    ids.add(postText(uniqueStory("outage " + i), unique("outage-" + i), source)
+                            .then().statusCode(202).body("status", equalTo("RECEIVED")).extract().path("id"));
+                }
+                // An article accepted and deleted during the outage: its tombstone must follow its event, not pass it.
+                as("admin").delete("/api/v1/articles/" + ids.get(0)).then().statusCode(204);
+                Thread.sleep(3000);
+                for (String id : ids.subList(1, ids.size())) {
+                    assertThat(article(id).getString("status")).as("nothing can be published without a broker")
+                            .isEqualTo("RECEIVED");
+                }
+            } finally {
+                kafka.start();
+                kafka.awaitReady(Duration.ofMinutes(2));
             }
-            // An article accepted and deleted during the outage: its tombstone must follow its event, not pass it.
-            deleted = ids.get(0);
-            as("admin").delete("/api/v1/articles/" + deleted).then().statusCode(204);
-            Thread.sleep(3000);
-            for (String id : ids.subList(1, ids.size())) {
-                assertThat(article(id).getString("status")).as("nothing can be published without a broker")
-                        .isEqualTo("RECEIVED");
-            }
-        } finally {
-            kafka.start();
-            kafka.awaitReady(Duration.ofMinutes(2));
-        }
-        try (topic) {
             for (String id : ids.subList(1, ids.size())) {
                 List<ConsumerRecord<String, byte[]>> records = topic.awaitKey(id, 1, Duration.ofMinutes(2));
                 assertThat(records).as("event of %s after the outage", id).hasSize(1);
                 assertThat(EventJson.mapper().readValue(records.get(0).value(), ArticleIngested.class).articleId())
                         .hasToString(id);
-                awaitStatus(id, Duration.ofMinutes(1), "PUBLISHED");
+                awaitStatus(id, Duration.ofMinutes(1), "PUBLISHED", "ANNOTATED", "INDEXED");
             }
+            String deleted = ids.get(0);
             List<ConsumerRecord<String, byte[]>> deletedRecords = topic.awaitKey(deleted, 2, Duration.ofMinutes(2));
             assertThat(deletedRecords).hasSize(2);
             assertThat(deletedRecords.get(0).value()).as("the article's event first").isNotNull();

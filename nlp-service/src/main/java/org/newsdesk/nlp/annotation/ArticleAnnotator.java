@@ -51,8 +51,8 @@ public final class ArticleAnnotator {
     }
 
     private ArticleAnnotator(PartOfSpeechTagger tagger, Embedder embedder) {
-        this(new CoreNlpPipeline(), KbpGazetteer.load(), new TemporalNormalizer(tagger), new NumericFactExtractor(tagger),
-                new KeyphraseExtractor(embedder, tagger), embedder);
+        this(new CoreNlpPipeline(), KbpGazetteer.load(), new TemporalNormalizer(tagger),
+                new NumericFactExtractor(tagger), new KeyphraseExtractor(embedder, tagger), embedder);
     }
 
     public ArticleAnnotator(CoreNlpPipeline pipeline, KbpGazetteer gazetteer, DateFinder dateFinder,
@@ -95,7 +95,8 @@ public final class ArticleAnnotator {
         Vectors vectors = embed(text, paragraphs, notes);
 
         if (!lang.equals(ENGLISH)) {
-            notes.add("no NER model for language '" + lang + "': entities, speakers, dates, facts and keyphrases skipped");
+            notes.add("no NER model for language '" + lang
+                    + "': entities, speakers, dates, facts and keyphrases skipped");
             return new Annotation(lang, sentencesByRules(text, paragraphs, lang), List.of(),
                     QuoteAttributor.unattributed(text, candidates), List.of(), List.of(), List.of(), vectors.document(),
                     vectors.paragraphs(), List.copyOf(notes));

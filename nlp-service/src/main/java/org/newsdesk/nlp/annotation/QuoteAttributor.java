@@ -25,9 +25,12 @@ import edu.stanford.nlp.pipeline.CoreSentence;
  * roles match ("Deputy Prosecutor-General, Zhandos Umiraliyev" is an official) and skipping people who are only
  * the content of someone else's reported speech ("Ukibai said that Nazarbayev…").
  * <p>
- * A quote with no cue and no named person right after it keeps a null speaker: it must never guess a speaker the
- * text does not point to, with one convention as exception: a quote with no attribution of its own continues the
- * previous quote of its paragraph. Linear in the document's tokens; thread-safe.
+ * It must never guess a speaker the text does not point to: a quote nothing attributes keeps a null speaker, and so
+ * does one attributed to someone unnamed ("said a BaFin spokeswoman"). The news conventions it does rely on: a quote
+ * without an attribution of its own continues the previous quote of its paragraph (a fragment, of its sentence); a
+ * name right after an unfinished quote is its speaker; a role nobody is known by ("the actor") means the person the
+ * article names most among those of the last three sentences, unless someone unnamed was introduced by that role
+ * since. Windows are bounded, so the work is linear in the document's tokens; thread-safe.
  */
 public final class QuoteAttributor {
 
@@ -40,6 +43,7 @@ public final class QuoteAttributor {
 
     private static final Set<String> HEAD_OF_STATE = Set.of("president", "head of state", "head of the state");
     private static final Set<String> GENERIC_ROLES = Set.of("official", "year-old");
+    private static final Set<String> PREPOSITIONS = Set.of("in", "at", "from", "of", "near", "for", "with");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "its", "their", "our");
     private static final Set<String> STOP_AFTER_CUE = Set.of(
             "on", "in", "at", "to", "during", "after", "before", "that", "as", "when", "while", "because", "if",
@@ -341,8 +345,13 @@ public final class QuoteAttributor {
                 return null;
             }
             int after = cue.last() + 1;
-            if (after < n && after < hi && personAt(after) >= 0) {
-                return cue;
+            if (cue.ref() instanceof Named named) {
+                // "…", says Mr Donofrio.": the name follows the verb, maybe behind a title.
+                for (int t = after; t < Math.min(hi, after + 3); t++) {
+                    if (personAt(t) == named.entity()) {
+                        return cue;
+                    }
+                }
             }
             boolean clauseEnds = after >= hi || after >= n || !Character.isLetterOrDigit(lower[after].charAt(0))
                     || (STOP_AFTER_CUE.contains(lower[after]) && !lower[after].equals("that"));
@@ -374,8 +383,9 @@ public final class QuoteAttributor {
                 return null;
             }
             Ref ref = subjectBefore(i, lo);
-            if (ref instanceof None && isWindowStart(i, lo)) {
-                // Inverted order straight after the quote: "…, – said President Kassym-Jomart Tokayev."
+            if (ref instanceof None && (isWindowStart(i, lo) || (i > lo && lower[i - 1].equals(",")))) {
+                // Inverted order straight after the quote ("…, – said President Kassym-Jomart Tokayev.") or in a
+                // parenthesis ("there will be, says Mr Donofrio, no value in being “computer illiterate”").
                 ref = subjectAfter(i, hi, true);
             }
             return new Cue(i, i, ref);
@@ -433,7 +443,18 @@ public final class QuoteAttributor {
                 }
             }
             if (m != null) {
-                return m.type() == EntityType.MISC ? NONE : new Named(m.entity());
+                if (m.type() == EntityType.MISC) {
+                    return NONE;
+                }
+                if (m.first() > lo && PREPOSITIONS.contains(lower[m.first() - 1])) {
+                    // "Caselitz, president of the division at Siemens says": the name after the preposition only
+                    // completes a title; "a detainee in Woodhill Prison said": a place only says where.
+                    Ref apposed = unclosedApposition(cue, lo);
+                    if (!(apposed instanceof None) || m.type() == EntityType.LOCATION) {
+                        return apposed;
+                    }
+                }
+                return new Named(m.entity());
             }
             char g = SpeechCues.subjectPronounGender(lower[i]);
             if (g != 0) {
@@ -674,9 +695,11 @@ public final class QuoteAttributor {
                     return new RoleMatch(k, phrase);
                 }
             }
-            if (lower[i].equals("old") && i >= 2 && lower[i - 1].equals("-")
-                    && text.substring(begin[Math.max(lo, i - 4)], end[i]).matches("(?s).*\\d+\\s*-\\s*year\\s*-\\s*old")) {
-                return new RoleMatch(i, "year-old");
+            // "the 30-year-old", however the tokenizer split it.
+            if (lower[i].equals("old") && i >= 4 && i - 4 >= lo && lower[i - 1].equals("-")
+                    && lower[i - 2].equals("year") && lower[i - 3].equals("-")
+                    && Character.isDigit(lower[i - 4].charAt(0))) {
+                return new RoleMatch(i - 4, "year-old");
             }
             if (lower[i].endsWith("-year-old") && Character.isDigit(lower[i].charAt(0))) {
                 return new RoleMatch(i, "year-old");
@@ -733,7 +756,8 @@ public final class QuoteAttributor {
                     if (sentence[earlier.first()] != s) {
                         break;
                     }
-                    if (compatible.test(earlier.entity()) && !modifiesNextName(earlier, best) && !isPossessive(earlier)) {
+                    if (compatible.test(earlier.entity()) && !modifiesNextName(earlier, best)
+                            && !isPossessive(earlier)) {
                         best = earlier;
                     }
                 }
@@ -771,13 +795,17 @@ public final class QuoteAttributor {
             int fromSentence = anchorToken < 0 ? 0 : sentence[anchorToken] - 3;
             int best = -1;
             int bestCount = 0;
-            for (MentionRef m : mentions) {
-                if (m.type() != EntityType.PERSON || quoted[m.first()] || begin[m.first()] >= anchor
-                        || sentence[m.first()] < fromSentence) {
+            // Mentions are in text order: walk back from the anchor over the last three sentences only.
+            for (int i = firstMentionAtOrAfter(anchor) - 1; i >= 0; i--) {
+                MentionRef m = mentions.get(i);
+                if (sentence[m.first()] < fromSentence) {
+                    break;
+                }
+                if (m.type() != EntityType.PERSON || quoted[m.first()]) {
                     continue;
                 }
                 int count = entities.get(m.entity()).mentions().size();
-                if (count >= bestCount) {
+                if (count > bestCount) {
                     best = m.entity();
                     bestCount = count;
                 }
@@ -815,14 +843,11 @@ public final class QuoteAttributor {
          * spokesman for the Home Office said …" makes a later "the spokesman" that spokesman, not the last name.
          */
         private boolean unnamedRoleSince(int entity, Role role) {
-            int last = -1;
-            for (MentionRef m : mentions) {
-                if (m.entity() == entity && m.first() < role.first()) {
-                    last = Math.max(last, m.last());
-                }
-            }
             String head = lastWord(role.title());
-            for (int k = role.first() - 1; k > last; k--) {
+            for (int k = role.first() - 1; k >= 0; k--) {
+                if (mentionAt[k] >= 0 && mentions.get(mentionAt[k]).entity() == entity) {
+                    return false;
+                }
                 if (quoted[k] || !lower[k].equals(head)) {
                     continue;
                 }
@@ -1002,6 +1027,20 @@ public final class QuoteAttributor {
                 }
             }
             antecedents = eligible.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private int firstMentionAtOrAfter(int offset) {
+            int lo = 0;
+            int hi = mentions.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (begin[mentions.get(mid).first()] < offset) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         private int firstTokenAtOrAfter(int offset) {

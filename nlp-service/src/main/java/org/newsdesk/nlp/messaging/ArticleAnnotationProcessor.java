@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -28,10 +29,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * The consumer-group member: {@code articles.ingested} in, {@code articles.annotated} out, same key, tombstones
- * passed through as tombstones. Several articles are annotated at once on the {@value #WORKERS} worker pool
- * ({@code smallrye.messaging.worker.annotation-workers.max-concurrency}); the connector keeps the articles of one key
- * in order ({@code throttled.ordered=key}) and commits an offset only once everything before it was published and
- * acknowledged by Kafka (throttled commits: at least once).
+ * passed through as tombstones. The channel runs {@code concurrency} copies, each its own consumer in the group
+ * annotating its partitions in order on the {@value #WORKERS} worker pool, so several articles are annotated at once
+ * and the articles of one partition never overtake each other. An offset is committed only once everything before it
+ * was published and acknowledged by Kafka (throttled commits: at least once).
  * <p>
  * An article that keeps failing goes to {@code articles.ingested.dlq} after {@code newsdesk.nlp.messaging.max-attempts}
  * attempts: it is nacked, and the connector's dead-letter strategy writes the reason into the {@code dead-letter-reason}
@@ -62,9 +63,14 @@ public class ArticleAnnotationProcessor {
 
     private final AtomicInteger inFlight = new AtomicInteger();
 
+    @PostConstruct
+    void registerGauge() {
+        registry.gauge("newsdesk.annotation.in.flight", inFlight);
+    }
+
     @Incoming("articles-ingested")
     @Outgoing("articles-annotated")
-    @Blocking(value = WORKERS, ordered = false)
+    @Blocking(WORKERS)
     public Message<Record<String, ArticleAnnotated>> annotate(Message<ArticleIngested> in) {
         inFlight.incrementAndGet();
         try {

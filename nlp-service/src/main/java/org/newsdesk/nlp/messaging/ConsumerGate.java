@@ -1,6 +1,9 @@
 package org.newsdesk.nlp.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +34,8 @@ public class ConsumerGate {
 
     static final String CHANNEL = "articles-ingested";
 
+    private static final int MAX_COPIES = 256;
+
     /** Below quarkus.shutdown.timeout (30 s), leaving time for the connector's own commit on termination. */
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(20);
 
@@ -56,11 +61,10 @@ public class ConsumerGate {
 
     /** ShutdownEvent comes before the worker pool and the Kafka connector are terminated. */
     void onStop(@Observes ShutdownEvent event) {
-        PausableChannel channel = channels.getPausable(CHANNEL);
-        if (channel == null || !open) {
+        if (!open) {
             return;
         }
-        channel.pause();
+        copies().forEach(PausableChannel::pause);
         open = false;
         long start = System.nanoTime();
         int inFlight = processor.inFlight();
@@ -73,14 +77,28 @@ public class ConsumerGate {
         if (open || loader.state() != AnnotatorLoader.State.READY) {
             return;
         }
-        PausableChannel channel = channels.getPausable(CHANNEL);
-        if (channel == null) {
+        List<PausableChannel> copies = copies();
+        if (copies.isEmpty()) {
             Log.debugf("channel %s is not wired yet; it opens at the end of start-up", CHANNEL);
             return;
         }
-        channel.resume();
+        copies.forEach(PausableChannel::resume);
         open = true;
-        Log.infof("annotator ready: consuming %s", CHANNEL);
+        Log.infof("annotator ready: consuming %s with %d consumer(s)", CHANNEL, copies.size());
+    }
+
+    /** With {@code concurrency} N the channel exists as N copies, {@code articles-ingested$1} to {@code $N}. */
+    private List<PausableChannel> copies() {
+        List<PausableChannel> copies = new ArrayList<>();
+        Optional.ofNullable(channels.getPausable(CHANNEL)).ifPresent(copies::add);
+        for (int i = 1; i <= MAX_COPIES; i++) {
+            PausableChannel copy = channels.getPausable(CHANNEL + "$" + i);
+            if (copy == null) {
+                break;
+            }
+            copies.add(copy);
+        }
+        return copies;
     }
 
     public boolean isOpen() {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -53,7 +54,7 @@ public class AnnotationService {
 
     private Semaphore httpSlots;
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void init() {
         httpSlots = new Semaphore(config.http().concurrency(), true);
     }

@@ -72,7 +72,7 @@ class EntityCanonicalizerTest {
     }
 
     @Test
-    void csoAcronymJoinsItsExpansionInSeed004() {
+    void cstoAcronymJoinsItsExpansionInSeed004() {
         List<Annotation.Entity> entities = entities(SeedArticles.text("004"));
         Annotation.Entity csto = entityMentioned(entities, "CSTO").orElseThrow();
         assertThat(csto.name()).isEqualTo("Collective Security Treaty Organisation");

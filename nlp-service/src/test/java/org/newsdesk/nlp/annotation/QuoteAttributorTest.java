@@ -159,6 +159,46 @@ class QuoteAttributorTest {
     }
 
     @Test
+    void parentheticalInvertedCueNamesTheSpeakerOfAScareQuote() {
+        List<Annotation.Quote> quotes = quotes("Nick Donofrio of IBM gave a lecture in London. Ultimately, there will "
+                + "be, says Mr Donofrio, no value in being “computer illiterate”.");
+        assertThat(quotes).extracting(QuoteAttributorTest::speaker).containsExactly("Nick Donofrio");
+        assertThat(quotes.get(0).partial()).isTrue();
+    }
+
+    @Test
+    void fragmentsInOneSentenceOfReportedSpeechShareTheSpeaker() {
+        List<Annotation.Quote> quotes = quotes("Chief executive Carl Clump told the BBC that there was \"no doubt\" that "
+                + "chip and pin would \"reduce card fraud in shops\".");
+        assertThat(quotes).extracting(QuoteAttributorTest::speaker).containsExactly("Carl Clump", "Carl Clump");
+    }
+
+    @Test
+    void appositionWithoutItsClosingCommaStillNamesTheSpeaker() {
+        List<Annotation.Quote> quotes = quotes("But Christoph Caselitz, president of the mobile networks division at "
+                + "Siemens says that: \"By the time the next generation debuts, we will be ready.\"");
+        assertThat(quotes).extracting(QuoteAttributorTest::speaker).containsExactly("Christoph Caselitz");
+    }
+
+    @Test
+    void placeAfterAPrepositionIsNotTheSpeaker() {
+        List<Annotation.Quote> quotes = quotes("In a statement, a detainee in Woodhill Prison said: \"I hope the "
+                + "government will act upon this decision.\"");
+        assertThat(quotes).singleElement().satisfies(q -> {
+            assertThat(q.speaker()).isNull();
+            assertThat(q.cue()).isEqualTo("said");
+        });
+    }
+
+    @Test
+    void roleWithoutAKnownHolderMeansTheArticlesMainPerson() {
+        List<Annotation.Quote> quotes = quotes("Late film star Marlon Brando turned down the role. Brando's friend Budd "
+                + "Schulberg told a magazine that Brando's assistant suggested he read the novel. The actor repeatedly "
+                + "refused, throwing the book at her and saying: \"I won't glorify the mafia.\"");
+        assertThat(quotes).extracting(QuoteAttributorTest::speaker).containsExactly("Marlon Brando");
+    }
+
+    @Test
     void languagesWithoutAModelGetQuotesWithoutSpeakers() {
         String text = "«Мы победим», – сказал Путин.";
         assertThat(QuoteAttributor.unattributed(text, extractor.extract(text)))

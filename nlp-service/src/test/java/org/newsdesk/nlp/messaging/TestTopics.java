@@ -2,6 +2,7 @@ package org.newsdesk.nlp.messaging;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,14 +30,17 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.newsdesk.contracts.ArticleIngested;
 import org.newsdesk.contracts.EventJson;
 import org.newsdesk.devstack.Devstack;
+import org.newsdesk.nlp.ServiceReadiness;
 
 /**
  * The tests' own Kafka clients on the shared test stack: a producer of raw records and watchers that read a topic
@@ -47,6 +54,17 @@ final class TestTopics {
     private static KafkaProducer<String, byte[]> producer;
 
     private TestTopics() {
+    }
+
+    /**
+     * The topic the service under test consumes: in the test profile a topic of this module's tests only
+     * ({@code %test.mp.messaging.incoming.articles-ingested.topic}), because the shared {@code articles.ingested}
+     * receives other modules' bulk loads, thousands of articles that an instance would have to annotate, in order,
+     * before reaching a test's own. Kafka creates it with the broker's 6 partitions on first use.
+     */
+    static String ingested() {
+        return ConfigProvider.getConfig()
+                .getValue("mp.messaging.incoming.articles-ingested.topic", String.class);
     }
 
     static String bootstrap() {
@@ -78,7 +96,7 @@ final class TestTopics {
     }
 
     static void sendArticle(Integer partition, ArticleIngested article) {
-        send("articles.ingested", partition, article.articleId().toString(), json(article));
+        send(ingested(), partition, article.articleId().toString(), json(article));
     }
 
     static byte[] json(Object event) {
@@ -109,7 +127,7 @@ final class TestTopics {
     private static volatile boolean consuming;
 
     /**
-     * Waits until the service under test consumes every partition of {@code articles.ingested}: its group starts at
+     * Waits until the service under test consumes every partition of {@link #ingested()}: its group starts at
      * the end of the topic, so a record published before a partition's position is fixed would be skipped. Sends a
      * short probe article to each partition, again every few seconds, until each one came out annotated.
      */
@@ -117,10 +135,11 @@ final class TestTopics {
         if (consuming) {
             return;
         }
-        org.newsdesk.nlp.ServiceReadiness.await();
-        try (Watcher annotated = new Watcher("articles.annotated")) {
-            Set<Integer> pending = new java.util.TreeSet<>();
-            for (int p = 0; p < partitions("articles.ingested"); p++) {
+        ServiceReadiness.await();
+        ensureExists(ingested());
+        try (Watcher annotated = new Watcher("articles.annotated", TestTopics::fromThisRun)) {
+            Set<Integer> pending = new TreeSet<>();
+            for (int p = 0; p < partitions(ingested()); p++) {
                 pending.add(p);
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -136,10 +155,25 @@ final class TestTopics {
                         .keySet().forEach(key -> pending.remove(partitionOfProbe.get(key)));
             }
             if (!pending.isEmpty()) {
-                throw new AssertionError("partitions " + pending + " of articles.ingested were never consumed");
+                throw new AssertionError("partitions " + pending + " of " + ingested() + " were never consumed");
             }
         }
         consuming = true;
+    }
+
+    /** In case the broker does not create topics on first use: as many partitions as devstack gives its topics. */
+    static void ensureExists(String topic) {
+        try (Admin admin = Devstack.forProfile("test").kafka().admin()) {
+            int partitions = Devstack.forProfile("test").settings().partitions();
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new AssertionError("cannot create " + topic, e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     static int partitions(String topic) {
@@ -150,17 +184,40 @@ final class TestTopics {
 
     static String header(ConsumerRecord<?, ?> record, String name) {
         Header h = record.headers().lastHeader(name);
-        return h == null || h.value() == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    /** Reads one topic from its current end on, without a consumer group. Open it before publishing. */
+    /** The instance id of the service under test: its events carry it in the {@code newsdesk-instance} header. */
+    static String thisInstance() {
+        return ConfigProvider.getConfig().getValue("newsdesk.nlp.instance-id", String.class);
+    }
+
+    /**
+     * Whether the service under test published this record. Other runs of these tests on the shared stack consume
+     * the same topic in their own groups and publish events under the same keys.
+     */
+    static boolean fromThisRun(ConsumerRecord<String, byte[]> record) {
+        return thisInstance().equals(header(record, ArticleAnnotationProcessor.INSTANCE_HEADER));
+    }
+
+    /**
+     * Reads one topic from its current end on, without a consumer group, keeping the records that {@code keep}
+     * accepts. Open it before publishing.
+     */
     static final class Watcher implements AutoCloseable {
 
         private final KafkaConsumer<String, byte[]> consumer;
+        private final Predicate<ConsumerRecord<String, byte[]>> keep;
         private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
         final int partitions;
 
+        /** Every record of the topic, whoever wrote it: for the DLQ, whose records carry no instance header. */
         Watcher(String topic) {
+            this(topic, r -> true);
+        }
+
+        Watcher(String topic, Predicate<ConsumerRecord<String, byte[]>> keep) {
+            this.keep = keep;
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
             p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -195,7 +252,7 @@ final class TestTopics {
             }
             while (!found.keySet().containsAll(keys) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.key() == null) {
+                    if (r.key() == null || !keep.test(r)) {
                         continue;
                     }
                     seen.add(r);
@@ -218,7 +275,7 @@ final class TestTopics {
             }
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() != null) {
+                    if (r.key() != null && keep.test(r)) {
                         seen.add(r);
                     }
                 }

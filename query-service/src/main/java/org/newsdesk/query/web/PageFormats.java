@@ -99,6 +99,11 @@ public final class PageFormats {
         }
     }
 
+    /** The article's own address as a link target, or null when it has none or it is not http(s). */
+    static String originalLink(org.newsdesk.query.mapping.ApiViews.ArticleView article) {
+        return httpUrl(article.url());
+    }
+
     /** {@code en} → {@code English}, falling back to the code. */
     static String languageName(String code) {
         if (code == null || code.isBlank()) {

@@ -140,9 +140,9 @@ public class SearchPage {
         }
         SearchResult result = searches.search(filter, entityType, request.byDate(), pageNumber, PAGE_SIZE);
         int lastPage = (int) Math.min(maxPage, Math.max(0, (result.total() - 1) / PAGE_SIZE));
-        TemplateInstance page1 = Templates.search(request, result, activeFilters(request, result.facets()),
+        TemplateInstance view = Templates.search(request, result, activeFilters(request, result.facets()),
                 typeTabs(request), pageWindow(pageNumber, lastPage), lastPage, errors, notice);
-        return Response.status(errors.isEmpty() ? 200 : 400).entity(page1).build();
+        return Response.status(errors.isEmpty() ? 200 : 400).entity(view).build();
     }
 
     private static List<ActiveFilter> activeFilters(SearchRequest request, Facets facets) {
