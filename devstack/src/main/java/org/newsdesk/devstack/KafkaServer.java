@@ -158,13 +158,28 @@ public final class KafkaServer implements InfraServer {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
             Map<String, NewPartitions> grow = new HashMap<>();
-            for (TopicDescription d : admin.describeTopics(Topics.ALL).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+            for (TopicDescription d : describeWhenKnown(admin, deadline)) {
                 if (d.partitions().size() < settings.partitions()) {
                     grow.put(d.name(), NewPartitions.increaseTo(settings.partitions()));
                 }
             }
             if (!grow.isEmpty()) {
                 admin.createPartitions(grow).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** A just-created topic can be unknown to the broker's metadata for a moment: ask again until it is known. */
+    private static java.util.Collection<TopicDescription> describeWhenKnown(Admin admin, long deadline) throws Exception {
+        while (true) {
+            try {
+                return admin.describeTopics(Topics.ALL).allTopicNames().get(30, TimeUnit.SECONDS).values();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                ManagedProcess.sleep(500);
             }
         }
     }
