@@ -45,7 +45,9 @@ import org.openqa.selenium.WebElement;
 class NewsroomBrowserTest {
 
     static final String QUERY = NewsroomServices.QUERY.url();
-    static final String KEYCLOAK_LOGIN = ":18180/realms/newsdesk/protocol/openid-connect/auth";
+    /** The test stack's Keycloak login page, wherever NEWSDESK_TEST_KEYCLOAK_PORT put it. */
+    static final String KEYCLOAK_LOGIN = org.newsdesk.devstack.StackSettings.forProfile("test").realmUrl().replace("http://127.0.0.1", "")
+            + "/protocol/openid-connect/auth";
 
     private final Path root = ProjectLayout.root();
     private final Path screenshots = root.resolve("docs/screenshots");
