@@ -8,5 +8,13 @@ public interface Embedder {
 
     List<float[]> embedAll(List<String> texts);
 
+    /**
+     * Vectors good enough to rank short texts against each other, possibly cheaper and slightly less exact than
+     * {@link #embedAll}; never for vectors that are published.
+     */
+    default List<float[]> embedForRanking(List<String> texts) {
+        return embedAll(texts);
+    }
+
     int dimension();
 }

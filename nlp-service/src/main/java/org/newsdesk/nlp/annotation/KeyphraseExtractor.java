@@ -73,7 +73,7 @@ public final class KeyphraseExtractor implements PhraseRanker {
             return List.of();
         }
         float[] docVector = documentEmbedding != null ? documentEmbedding : embedder.embed(doc.text());
-        List<float[]> vectors = embedder.embedAll(candidates.stream().map(c -> c.text).toList());
+        List<float[]> vectors = embedder.embedForRanking(candidates.stream().map(c -> c.text).toList());
         double[] relevance = new double[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
             relevance[i] = TextEmbedder.cosine(vectors.get(i), docVector);

@@ -26,13 +26,13 @@ class CoreNlpPipelineTest {
     @Test
     void runsTheFastConfigurationAndHandsOutCopiesOfIt() {
         Properties p = pipeline.properties();
-        assertThat(p.getProperty("annotators")).isEqualTo("tokenize,ssplit,ner");
+        assertThat(p.getProperty("annotators")).isEqualTo("tokenize,ssplit,pos,lemma,ner");
         assertThat(p.getProperty("ssplit.newlineIsSentenceBreak")).isEqualTo("two");
         assertThat(p.getProperty("ner.applyFineGrained")).isEqualTo("false");
         assertThat(p.getProperty("ner.useSUTime")).isEqualTo("false");
         assertThat(p.getProperty("ner.applyNumericClassifiers")).isEqualTo("false");
         p.setProperty("annotators", "tokenize");
-        assertThat(pipeline.properties().getProperty("annotators")).isEqualTo("tokenize,ssplit,ner");
+        assertThat(pipeline.properties().getProperty("annotators")).isEqualTo("tokenize,ssplit,pos,lemma,ner");
         assertThat(CoreNlpPipeline.defaultProperties()).isEqualTo(pipeline.properties());
     }
 
@@ -49,7 +49,9 @@ class CoreNlpPipelineTest {
         CoreDocument doc = pipeline.process("Headline Without A Stop\n\nThe body starts here\nand goes on.");
         assertThat(doc.sentences()).extracting(s -> s.text())
                 .containsExactly("Headline Without A Stop", "The body starts here\nand goes on.");
-        assertThat(doc.tokens().get(0).tag()).as("no POS tagger in the fast pipeline").isNull();
+        assertThat(doc.tokens()).as("tagged and lemmatised once, for keyphrases, dates and facts")
+                .allSatisfy(t -> assertThat(t.tag()).isNotNull())
+                .allSatisfy(t -> assertThat(t.lemma()).isNotNull());
     }
 
     @Test

@@ -87,6 +87,37 @@ class TextEmbedderTest {
     }
 
     @Test
+    void matchesLangchain4jsOwnInferenceOnTextsWithinOneWindow() {
+        var reference = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel();
+        List<String> texts = List.of("CSTO", "Kassym-Jomart Tokayev", "liquefied gas prices",
+                "Kazakhstan's president asked the CSTO for help.", SeedArticles.paragraphs(SeedArticles.body("002")).get(1));
+        List<float[]> ours = embedder.embedAll(texts); // one padded batch of different lengths
+        for (int i = 0; i < texts.size(); i++) {
+            float[] theirs = reference.embed(texts.get(i)).content().vector();
+            assertThat(TextEmbedder.cosine(ours.get(i), theirs)).as(texts.get(i)).isGreaterThan(0.999);
+        }
+    }
+
+    @Test
+    void aTextsVectorDoesNotDependOnWhatItIsBatchedWith() {
+        String text = "Protesters stormed the mayor's office in Almaty.";
+        float[] alone = embedder.embed(text);
+        float[] batched = embedder.embedAll(List.of(SeedArticles.body("001"), text, "gas")).get(1);
+        assertThat(TextEmbedder.cosine(alone, batched)).isGreaterThan(0.9999);
+    }
+
+    @Test
+    void batchedRankingVectorsStayCloseToExactOnes() {
+        List<String> phrases = List.of("CSTO", "liquefied gas prices", "state of emergency", "Kassym-Jomart Tokayev",
+                "peacekeeping troops", "Almaty airport", "fuel price protests in Zhanaozen");
+        List<float[]> ranking = embedder.embedForRanking(phrases);
+        for (int i = 0; i < phrases.size(); i++) {
+            assertThat(TextEmbedder.cosine(ranking.get(i), embedder.embed(phrases.get(i)))).as(phrases.get(i))
+                    .isGreaterThan(0.98);
+        }
+    }
+
+    @Test
     void cosineOfZeroVectorIsZeroAndOfItselfIsOne() {
         float[] v = {0.6f, 0.8f};
         assertThat(TextEmbedder.cosine(v, v)).isCloseTo(1.0, within(1e-6));
