@@ -172,9 +172,29 @@ public final class VectorIndex {
                 bestParagraph < 0 ? -1 : offsets[2 * bestParagraph], bestParagraph < 0 ? -1 : offsets[2 * bestParagraph + 1]);
     }
 
+    /**
+     * The dot product of {@code q} with the vector at {@code from}. Eight independent partial sums: a single running
+     * sum is one long dependency chain the JIT may not reorder (float addition is not associative). On 2,225
+     * articles × 20 paragraphs × 384 floats (synthetic) a full scan took a median of 14-18 ms this way against
+     * 20-22 ms with one sum, on a loaded 2-core machine.
+     */
     private static double dot(float[] matrix, int from, float[] q) {
-        float sum = 0f;
-        for (int i = 0; i < q.length; i++) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        int n = q.length;
+        int i = 0;
+        for (; i + 7 < n; i += 8) {
+            int m = from + i;
+            s0 += matrix[m] * q[i];
+            s1 += matrix[m + 1] * q[i + 1];
+            s2 += matrix[m + 2] * q[i + 2];
+            s3 += matrix[m + 3] * q[i + 3];
+            s4 += matrix[m + 4] * q[i + 4];
+            s5 += matrix[m + 5] * q[i + 5];
+            s6 += matrix[m + 6] * q[i + 6];
+            s7 += matrix[m + 7] * q[i + 7];
+        }
+        float sum = (s0 + s1) + (s2 + s3) + (s4 + s5) + (s6 + s7);
+        for (; i < n; i++) {
             sum += matrix[from + i] * q[i];
         }
         return sum;
