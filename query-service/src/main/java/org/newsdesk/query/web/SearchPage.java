@@ -138,7 +138,7 @@ public class SearchPage {
         String notice = null;
         SearchResult result = null;
         if (request.semantic() && words == null) {
-            notice = "Semantic search ranks articles by meaning of the words you type: enter some words.";
+            notice = "Semantic search ranks articles by the meaning of the words you type: enter some words.";
         } else if (request.semantic()) {
             try {
                 result = searches.semanticSearch(filter, entityType, request.byDate(), pageNumber, PAGE_SIZE);
