@@ -120,8 +120,18 @@ public final class SuiteServices {
         if (service.database() != null) {
             env.put("NEWSDESK_DB_URL", settings.jdbcUrl(service.database()));
         }
+        if (service.module().equals("query-service")) {
+            // the Ingest page forwards to ingest-service, semantic search embeds its queries through nlp-service
+            peer("ingest-service").ifPresent(peer -> env.put("NEWSDESK_INGEST_URL", peer.url()));
+            peer("nlp-service").ifPresent(peer -> env.put("NEWSDESK_NLP_URL", peer.url()));
+        }
         env.putAll(service.env());
         return env;
+    }
+
+    /** The first service of this suite built from the module (its first instance). */
+    private java.util.Optional<Service> peer(String module) {
+        return services.stream().filter(s -> s.module().equals(module)).findFirst();
     }
 
     public List<String> stop(Consumer<String> progress) throws Exception {

@@ -63,7 +63,8 @@ final class PipelineHarness {
         nlpTwo = modules.get("nlp-service").instance("e2e-nlp-2", 18284, null,
                 Map.of("NLP_CONSUMER_GROUP", nlpGroup, "NLP_INSTANCE_ID", "e2e-nlp-2"));
         query = modules.get("query-service").instance("e2e-query", 18283, "e2e_query",
-                Map.of("NEWSDESK_QUERY_GROUP", runId + "-query"));
+                Map.of("NEWSDESK_QUERY_GROUP", runId + "-query", "NEWSDESK_INGEST_URL", ingest.url(),
+                        "NEWSDESK_NLP_URL", nlpOne.url()));
         suite = new SuiteServices(stack.settings(), ProjectLayout.root(), List.of(ingest, nlpOne, nlpTwo, query));
     }
 

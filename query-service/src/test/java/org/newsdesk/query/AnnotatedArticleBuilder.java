@@ -40,6 +40,7 @@ public final class AnnotatedArticleBuilder {
     private final List<Annotation.DateMention> dates = new ArrayList<>();
     private final List<Annotation.Fact> facts = new ArrayList<>();
     private final List<Annotation.Keyphrase> keyphrases = new ArrayList<>();
+    private java.util.function.Function<String, float[]> embedder;
 
     private AnnotatedArticleBuilder(UUID articleId, String text) {
         this.articleId = articleId;
@@ -82,6 +83,7 @@ public final class AnnotatedArticleBuilder {
         copy.dates.addAll(dates);
         copy.facts.addAll(facts);
         copy.keyphrases.addAll(keyphrases);
+        copy.embedder = embedder;
         return copy;
     }
 
@@ -178,6 +180,15 @@ public final class AnnotatedArticleBuilder {
         return this;
     }
 
+    /**
+     * Vectors as nlp-service gives them: one per paragraph (blocks between blank lines) from {@code embedder}, and
+     * the document vector as their normalised mean.
+     */
+    public AnnotatedArticleBuilder embedded(java.util.function.Function<String, float[]> embedder) {
+        this.embedder = embedder;
+        return this;
+    }
+
     public UUID articleId() {
         return articleId;
     }
@@ -191,9 +202,61 @@ public final class AnnotatedArticleBuilder {
                 source, "https://example.org/" + articleId, title, null, language, published, text,
                 "sha256-" + articleId, nearDuplicateOf, published.toInstant().plusSeconds(60), List.of());
         Annotation annotation = new Annotation(language, sentences(), List.copyOf(entities), List.copyOf(quotes),
-                List.copyOf(dates), List.copyOf(facts), List.copyOf(keyphrases), null, List.of(), List.of());
+                List.copyOf(dates), List.copyOf(facts), List.copyOf(keyphrases), documentVector(), paragraphEmbeddings(),
+                List.of());
         return new ArticleAnnotated(ArticleAnnotated.SCHEMA_VERSION, articleId, revision, annotatorVersion, annotatedAt,
                 article, annotation);
+    }
+
+    private List<Annotation.ParagraphEmbedding> paragraphEmbeddings() {
+        List<Annotation.ParagraphEmbedding> paragraphs = new ArrayList<>();
+        if (embedder == null) {
+            return paragraphs;
+        }
+        java.util.regex.Matcher gap = java.util.regex.Pattern.compile("\\n\\s*\\n").matcher(text);
+        int from = 0;
+        while (true) {
+            boolean found = gap.find();
+            int to = found ? gap.start() : text.length();
+            int start = from;
+            int end = to;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (end > start) {
+                paragraphs.add(new Annotation.ParagraphEmbedding(start, end, embedder.apply(text.substring(start, end))));
+            }
+            if (!found) {
+                break;
+            }
+            from = gap.end();
+        }
+        return paragraphs;
+    }
+
+    private float[] documentVector() {
+        List<Annotation.ParagraphEmbedding> paragraphs = paragraphEmbeddings();
+        if (paragraphs.isEmpty()) {
+            return null;
+        }
+        int dimension = paragraphs.get(0).vector().length;
+        float[] sum = new float[dimension];
+        for (Annotation.ParagraphEmbedding p : paragraphs) {
+            for (int i = 0; i < dimension; i++) {
+                sum[i] += p.vector()[i];
+            }
+        }
+        double norm = 0;
+        for (float x : sum) {
+            norm += x * x;
+        }
+        for (int i = 0; i < dimension; i++) {
+            sum[i] = (float) (sum[i] / Math.sqrt(norm));
+        }
+        return sum;
     }
 
     /** Sentences as the JDK sentence BreakIterator splits the text (nlp-service uses CoreNLP; offsets are what matter). */

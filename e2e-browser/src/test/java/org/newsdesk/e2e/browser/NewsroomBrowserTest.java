@@ -341,6 +341,28 @@ class NewsroomBrowserTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void readerSwitchesToSemanticSearchAndFindsArticlesByMeaning() throws Exception {
+        if (nlpStartedAt == null || !awaitNlp()) {
+            Assumptions.abort("nlp-service is not runnable here (" + nlpProblem + "): semantic search needs it");
+        }
+        try (ChromiumBrowser browser = signedIn("reader")) {
+            // No word of the query needs to occur: the seeds about Kazakhstan's fuel protests are nearest by meaning.
+            browser.type("#search-box", "fuel costs sparked street demonstrations");
+            browser.click("#semantic-switch");
+            browser.click("#search-submit");
+            browser.awaitUrl("mode=semantic");
+            assertThat(browser.find("#result-count").getText()).contains("ranked by meaning");
+            assertThat(browser.present(".notice")).as("no fallback notice").isFalse();
+            assertThat(browser.find("#semantic-switch").isSelected()).isTrue();
+            List<String> titles = texts(browser.all(".hit-title"));
+            assertThat(titles).isNotEmpty();
+            assertThat(texts(browser.all(".snippet mark"))).as("nothing to highlight by meaning").isEmpty();
+            browser.screenshot(screenshots.resolve("search-semantic.png"));
+        }
+    }
+
     // ---- helpers ----
 
     private ChromiumBrowser signedIn(String user) throws Exception {

@@ -133,6 +133,7 @@ final class NewsroomServices implements AutoCloseable {
                 command.add("-Dmp.messaging.incoming.articles-annotated.group.id=" + group);
                 command.add("-Dmp.messaging.incoming.articles-annotated.topic=" + annotatedTopic);
                 env.put("NEWSDESK_INGEST_URL", INGEST.url());
+                env.put("NEWSDESK_NLP_URL", NLP.url());
                 env.put("NEWSDESK_WEB_STATE_SECRET", "e2e-state-secret-0123456789abcdef0123");
                 env.put("NEWSDESK_WEB_SESSION_SECRET", "e2e-session-secret-0123456789abcdef01");
                 env.put("NEWSDESK_WEB_CSRF_SECRET", "e2e-csrf-secret-0123456789abcdef012345");

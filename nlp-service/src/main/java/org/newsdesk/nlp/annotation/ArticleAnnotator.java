@@ -198,4 +198,9 @@ public final class ArticleAnnotator {
         String primary = language.strip().split("[-_]", 2)[0];
         return primary.toLowerCase(Locale.ROOT);
     }
+
+    /** The vector of a search query, from the same embedder as the article and paragraph vectors (L2-normalised). */
+    public float[] embedQuery(String text) {
+        return embedder.embed(text);
+    }
 }

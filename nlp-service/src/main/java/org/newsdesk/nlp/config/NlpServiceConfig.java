@@ -20,6 +20,10 @@ public interface NlpServiceConfig {
     @WithDefault("1048576")
     int maxTextBytes();
 
+    /** Texts to embed ({@code POST /api/v1/embed}: search queries) longer than this many UTF-8 bytes are refused with 413. */
+    @WithDefault("8192")
+    int maxEmbedBytes();
+
     /** Names this instance in the {@code newsdesk-instance} header of what it publishes; host and pid when unset. */
     Optional<String> instanceId();
 

@@ -86,6 +86,31 @@ public class AnnotationService {
         }
     }
 
+    /** The model behind every vector this service hands out (articles, paragraphs, queries). */
+    public static final String EMBEDDING_MODEL = "all-MiniLM-L6-v2-q";
+
+    /**
+     * The vector of a short text (a search query) from the annotator's own embedder, so that it compares with the
+     * article and paragraph vectors by cosine. Throws {@link TextTooLargeException} over
+     * {@code newsdesk.nlp.max-embed-bytes} and {@link AnnotatorUnavailableException} while the model loads. It takes
+     * no annotation slot: a query embeds in milliseconds and must not queue behind whole articles.
+     */
+    public float[] embedText(String text) {
+        long bytes = utf8Length(text);
+        if (bytes > config.maxEmbedBytes()) {
+            throw new TextTooLargeException(bytes, config.maxEmbedBytes());
+        }
+        ArticleAnnotator annotator = loader.ifReady()
+                .orElseThrow(() -> new AnnotatorUnavailableException("the annotator is " + loader.state().name().toLowerCase(Locale.ROOT)));
+        Timer.Sample sample = Timer.start(registry);
+        float[] vector = annotator.embedQuery(text);
+        sample.stop(Timer.builder("newsdesk.embedding.duration")
+                .description("Time to embed one text for a query")
+                .publishPercentileHistogram()
+                .register(registry));
+        return vector;
+    }
+
     /** Annotates an ingested article into the event published on {@code articles.annotated}. */
     public ArticleAnnotated annotateArticle(ArticleIngested article) {
         if (article.text() == null) {

@@ -67,6 +67,10 @@ class ArticleAnnotationRetryTest {
                 return 1_000_000;
             }
 
+            public int maxEmbedBytes() {
+                return 8192;
+            }
+
             public Optional<String> instanceId() {
                 return Optional.of("retry-test");
             }

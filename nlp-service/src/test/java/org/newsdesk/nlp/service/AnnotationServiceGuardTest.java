@@ -31,6 +31,10 @@ class AnnotationServiceGuardTest {
                 return maxTextBytes;
             }
 
+            public int maxEmbedBytes() {
+                return 8192;
+            }
+
             public Optional<String> instanceId() {
                 return Optional.empty();
             }

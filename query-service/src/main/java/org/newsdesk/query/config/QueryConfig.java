@@ -17,6 +17,8 @@ public interface QueryConfig {
 
     Consumer consumer();
 
+    Semantic semantic();
+
     interface Clustering {
         /** Best paragraph-pair cosine for "same story" (see {@link ClusteringThresholds}). */
         @WithDefault("0.80")
@@ -56,6 +58,21 @@ public interface QueryConfig {
         /** Rows one export streams at most. */
         @WithDefault("100000")
         int maxExportRows();
+    }
+
+    /** {@code mode=semantic}: ranking by cosine between the query's vector and the stored article vectors. */
+    interface Semantic {
+        /** Articles below this cosine do not match at all (MiniLM puts unrelated texts around 0 to 0.15). */
+        @WithDefault("0.2")
+        double minScore();
+
+        /** At most this many best articles match (total, facets and paging are over them). */
+        @WithDefault("1000")
+        int maxResults();
+
+        /** Longest time a search trusts the in-memory vectors before looking for other instances' changes. */
+        @WithDefault("PT5S")
+        Duration refreshInterval();
     }
 
     interface Consumer {

@@ -14,6 +14,7 @@ import org.newsdesk.contracts.ArticleAnnotated;
 import org.newsdesk.contracts.ArticleIndexed;
 import org.newsdesk.contracts.EventJson;
 import org.newsdesk.query.config.QueryConfig;
+import org.newsdesk.query.semantic.SemanticIndex;
 import org.newsdesk.query.service.ArticleIndexer;
 
 import io.quarkus.logging.Log;
@@ -37,6 +38,9 @@ public class AnnotatedArticleListener {
     QueryConfig config;
 
     @Inject
+    SemanticIndex semanticIndex;
+
+    @Inject
     @Channel("articles-indexed")
     MutinyEmitter<Record<String, ArticleIndexed>> indexed;
 
@@ -46,12 +50,16 @@ public class AnnotatedArticleListener {
         if (record.value() == null || record.value().length == 0) {
             UUID articleId = articleId(record.key());
             ArticleIndexer.Outcome outcome = withRetries(() -> indexer.delete(articleId), record);
+            if (outcome == ArticleIndexer.Outcome.DELETED) {
+                semanticIndex.changed(articleId);
+            }
             Log.infof("tombstone for article %s: %s", articleId, outcome);
             return;
         }
         ArticleAnnotated event = read(record);
         ArticleIndexer.Outcome outcome = withRetries(() -> indexer.index(event), record);
         if (outcome == ArticleIndexer.Outcome.INDEXED) {
+            semanticIndex.changed(event.articleId()); // committed: the next semantic search loads its vectors
             indexed.sendAndAwait(Record.of(event.articleId().toString(), new ArticleIndexed(ArticleIndexed.SCHEMA_VERSION,
                     event.articleId(), event.revision(), Instant.now())));
         }

@@ -24,6 +24,17 @@ public record ArticleFilter(String query, List<Long> entityIds, boolean entityNa
         return query != null && !query.isBlank();
     }
 
+    /** The same filter without the words (semantic search ranks by the words instead of matching them). */
+    public ArticleFilter withoutQuery() {
+        return new ArticleFilter(null, entityIds, entityNameGiven, from, to, source, language, cluster);
+    }
+
+    /** Whether anything besides the words narrows the articles. */
+    public boolean hasConditions() {
+        return entityNameGiven || !entityIds.isEmpty() || from != null || to != null || source != null
+                || language != null || cluster != null;
+    }
+
     /** The WHERE conditions on {@code articles a}, appending their parameters. */
     String where(List<Object> params) {
         StringBuilder sql = new StringBuilder("TRUE");

@@ -3,7 +3,11 @@ package org.newsdesk.query.repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -74,6 +78,17 @@ public class SearchRepository {
     public Facets facets(ArticleFilter filter, String entityType) {
         List<Object> params = new ArrayList<>();
         String where = filter.where(params);
+        return facets(where, params, entityType);
+    }
+
+    /** The facets of exactly these articles (the matches of a semantic search). */
+    public Facets facets(Collection<UUID> articleIds, String entityType) {
+        List<Object> params = new ArrayList<>();
+        params.add(new Database.SqlArray("uuid", articleIds.toArray()));
+        return facets("a.id = ANY(?)", params, entityType);
+    }
+
+    private Facets facets(String where, List<Object> params, String entityType) {
         String typeCondition = "";
         if (entityType != null) {
             typeCondition = " AND e.type = ?";
@@ -108,6 +123,25 @@ public class SearchRepository {
             return facet;
         }, params.toArray());
         return new Facets(entities, sources, languages, months);
+    }
+
+    /** The columns of a hit and the text, of the given articles (those that still exist), keyed by id. */
+    public Map<UUID, HitRow> rows(Collection<UUID> articleIds) {
+        Map<UUID, HitRow> rows = new HashMap<>();
+        if (articleIds.isEmpty()) {
+            return rows;
+        }
+        db.list("SELECT id, external_id, title, source, published_at, language, cluster_id, text FROM articles"
+                + " WHERE id = ANY(?)", row -> rows.put(Database.uuid(row, "id"), new HitRow(Database.uuid(row, "id"),
+                row.getString("external_id"), row.getString("title"), row.getString("source"),
+                Database.instant(row, "published_at"), row.getString("language"), Database.uuid(row, "cluster_id"),
+                row.getString("text"))), new Database.SqlArray("uuid", articleIds.toArray()));
+        return rows;
+    }
+
+    /** An article as a search hit shows it, with its whole text (for a snippet cut elsewhere). */
+    public record HitRow(UUID id, String externalId, String title, String source, java.time.Instant publishedAt,
+                         String language, UUID clusterId, String text) {
     }
 
     /** Streams every match (newest first, at most {@code limit}) to {@code consumer}. */

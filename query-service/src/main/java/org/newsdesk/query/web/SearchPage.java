@@ -25,6 +25,7 @@ import org.newsdesk.query.mapping.ApiViews.EntityCount;
 import org.newsdesk.query.mapping.ApiViews.Facets;
 import org.newsdesk.query.mapping.ApiViews.SearchResult;
 import org.newsdesk.query.repository.ArticleFilter;
+import org.newsdesk.query.semantic.NlpUnavailableException;
 import org.newsdesk.query.service.SearchService;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -135,10 +136,20 @@ public class SearchPage {
         ArticleFilter filter = new ArticleFilter(words, entityId == null ? List.of() : List.of(entityId), false, from, to,
                 request.source(), request.lang(), clusterId);
         String notice = null;
-        if (request.semantic()) {
-            notice = "Semantic ranking is not available in this version yet: results are ranked by words.";
+        SearchResult result = null;
+        if (request.semantic() && words == null) {
+            notice = "Semantic search ranks articles by the meaning of the words you type: enter some words.";
+        } else if (request.semantic()) {
+            try {
+                result = searches.semanticSearch(filter, entityType, request.byDate(), pageNumber, PAGE_SIZE);
+            } catch (NlpUnavailableException e) {
+                notice = "Semantic search is unavailable right now (the language service cannot be reached): "
+                        + "results are ranked by words.";
+            }
         }
-        SearchResult result = searches.search(filter, entityType, request.byDate(), pageNumber, PAGE_SIZE);
+        if (result == null) {
+            result = searches.search(filter, entityType, request.byDate(), pageNumber, PAGE_SIZE);
+        }
         int lastPage = (int) Math.min(maxPage, Math.max(0, (result.total() - 1) / PAGE_SIZE));
         TemplateInstance view = Templates.search(request, result, activeFilters(request, result.facets()),
                 typeTabs(request), pageWindow(pageNumber, lastPage), lastPage, errors, notice);
