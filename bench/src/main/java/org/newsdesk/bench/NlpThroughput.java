@@ -19,7 +19,9 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 /**
  * Tokens per second of Newsdesk's full annotation next to plain CoreNLP on the same BBC texts, in one JVM:
  * (a) CoreNLP {@code tokenize,ssplit,pos,lemma,ner} with its defaults, (b) the pipeline CoreNLP needs for
- * its own quote attribution ({@code ...,depparse,coref,quote}). Tokens are CoreNLP's PTB tokens of each text,
+ * its own quote attribution ({@code ...,depparse,coref,quote}). Ours is measured with one worker thread, per CPU
+ * second of the whole JVM, with two threads sharing one annotator, and as two instances: two JVMs, one worker each,
+ * splitting the texts ({@link SecondInstance}). Tokens are CoreNLP's PTB tokens of each text,
  * counted once, so all three rates share one denominator.
  */
 final class NlpThroughput {
@@ -40,16 +42,26 @@ final class NlpThroughput {
         annotateAll(annotator, all.subList(0, Math.min(10, all.size())), published, 1); // warm-up
         List<Double> oursOnBaseline = new ArrayList<>();
         List<Double> oneThread = new ArrayList<>();
+        List<Double> perCpuSecond = new ArrayList<>();
         List<Double> twoThreads = new ArrayList<>();
+        List<Double> twoInstances = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
-            oursOnBaseline.add(baselineTokens / annotateAll(annotator, baselineTexts, published, 1));
-            oneThread.add(allTokens / annotateAll(annotator, all, published, 1));
-            twoThreads.add(allTokens / annotateAll(annotator, all, published, 2));
+            oursOnBaseline.add(baselineTokens / annotateAll(annotator, baselineTexts, published, 1).wallSeconds());
+            Timing single = annotateAll(annotator, all, published, 1);
+            oneThread.add(allTokens / single.wallSeconds());
+            perCpuSecond.add(allTokens / single.cpuSeconds());
+            twoThreads.add(allTokens / annotateAll(annotator, all, published, 2).wallSeconds());
+        }
+        annotator = null;
+        System.gc();
+        for (int r = 0; r < runs; r++) {
+            twoInstances.add(allTokens / SecondInstance.annotateInTwoJvms(all.size()));
         }
         put("nlp_tokens_per_s", oneThread);
+        put("nlp_tokens_per_cpu_s", perCpuSecond);
         put("nlp_tokens_per_s_2_threads", twoThreads);
+        put("nlp_tokens_per_s_2_instances", twoInstances);
         put("nlp_tokens_per_s_baseline_texts", oursOnBaseline);
-        annotator = null;
 
         Properties plain = new Properties();
         plain.setProperty("ssplit.newlineIsSentenceBreak", "two");
@@ -74,11 +86,17 @@ final class NlpThroughput {
         return rates;
     }
 
-    /** Seconds to annotate every text with {@code threads} threads sharing one annotator. */
-    private static double annotateAll(ArticleAnnotator annotator, List<String> texts, OffsetDateTime published, int threads)
+    /** Wall-clock seconds and the CPU seconds this JVM spent in them (all threads, GC and JIT included). */
+    record Timing(double wallSeconds, double cpuSeconds) {
+    }
+
+    /** Annotates every text with {@code threads} threads sharing one annotator. */
+    static Timing annotateAll(ArticleAnnotator annotator, List<String> texts, OffsetDateTime published, int threads)
             throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -93,7 +111,7 @@ final class NlpThroughput {
             w.get();
         }
         pool.shutdown();
-        return (System.nanoTime() - t0) / 1e9;
+        return new Timing((System.nanoTime() - t0) / 1e9, (os.getProcessCpuTime() - cpu0) / 1e9);
     }
 
     private static long tokens(StanfordCoreNLP tokenizer, List<String> texts) {
