@@ -6,18 +6,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newsdesk.contracts.Annotation;
-import org.newsdesk.contracts.problem.ProblemException;
 import org.newsdesk.nlp.service.AnnotationService;
-import org.newsdesk.nlp.service.AnnotatorUnavailableException;
-import org.newsdesk.nlp.service.TextTooLargeException;
 
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -27,8 +22,6 @@ import io.smallrye.common.annotation.Blocking;
  */
 @Path("/api/v1/annotate")
 public class AnnotateResource {
-
-    private static final long RETRY_AFTER_SECONDS = 10;
 
     @Inject
     AnnotationService annotations;
@@ -45,19 +38,7 @@ public class AnnotateResource {
     @APIResponse(responseCode = "422", description = "The annotator failed on this text")
     @APIResponse(responseCode = "503", description = "The models are still loading or every slot is busy")
     public Annotation annotate(AnnotateRequest request) {
-        if (request == null || request.text() == null || request.text().isBlank()) {
-            throw ProblemException.badRequest("text must not be empty");
-        }
-        try {
-            return annotations.annotateText(request.text(), request.publishedAt(), request.language());
-        } catch (TextTooLargeException e) {
-            throw new ProblemException(413, "Content Too Large", e.getMessage());
-        } catch (AnnotatorUnavailableException | AnnotationService.BusyException e) {
-            throw new ServiceUnavailableException(e.getMessage(), RETRY_AFTER_SECONDS);
-        } catch (RuntimeException | StackOverflowError e) {
-            Log.errorf(e, "annotating a text of %d characters failed", request.text().length());
-            throw new ProblemException(422, "Unprocessable Content",
-                    "the annotator failed on this text (" + e.getClass().getSimpleName() + "); the error is logged");
-        }
+        return TextCalls.answer(request == null ? null : request.text(), "annotator",
+                () -> annotations.annotateText(request.text(), request.publishedAt(), request.language()));
     }
 }

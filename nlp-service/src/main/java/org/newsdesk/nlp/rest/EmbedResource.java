@@ -6,17 +6,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.newsdesk.contracts.problem.ProblemException;
 import org.newsdesk.nlp.service.AnnotationService;
-import org.newsdesk.nlp.service.AnnotatorUnavailableException;
-import org.newsdesk.nlp.service.TextTooLargeException;
 
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -26,8 +21,6 @@ import io.smallrye.common.annotation.Blocking;
  */
 @Path("/api/v1/embed")
 public class EmbedResource {
-
-    private static final long RETRY_AFTER_SECONDS = 10;
 
     @Inject
     AnnotationService annotations;
@@ -44,20 +37,9 @@ public class EmbedResource {
     @APIResponse(responseCode = "422", description = "The embedder failed on this text")
     @APIResponse(responseCode = "503", description = "The models are still loading")
     public EmbedResponse embed(EmbedRequest request) {
-        if (request == null || request.text() == null || request.text().isBlank()) {
-            throw ProblemException.badRequest("text must not be empty");
-        }
-        try {
+        return TextCalls.answer(request == null ? null : request.text(), "embedder", () -> {
             float[] vector = annotations.embedText(request.text());
             return new EmbedResponse(AnnotationService.EMBEDDING_MODEL, vector.length, vector);
-        } catch (TextTooLargeException e) {
-            throw new ProblemException(413, "Content Too Large", e.getMessage());
-        } catch (AnnotatorUnavailableException e) {
-            throw new ServiceUnavailableException(e.getMessage(), RETRY_AFTER_SECONDS);
-        } catch (RuntimeException e) {
-            Log.errorf(e, "embedding a text of %d characters failed", request.text().length());
-            throw new ProblemException(422, "Unprocessable Content",
-                    "the embedder failed on this text (" + e.getClass().getSimpleName() + "); the error is logged");
-        }
+        });
     }
 }
