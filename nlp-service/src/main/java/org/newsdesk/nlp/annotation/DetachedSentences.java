@@ -55,6 +55,41 @@ final class DetachedSentences {
         return new DetachedSentences(annotation, copies, List.copyOf(chosen));
     }
 
+    /**
+     * Copies of token ranges ("pieces") of the chosen sentences, each a stand-alone sentence for annotators that
+     * only need local context. {@code pieces} holds {sentence index in doc.sentences(), first token, end token}.
+     * {@link #original(int)} answers the sentence a piece came from.
+     */
+    static DetachedSentences pieces(CoreDocument doc, List<int[]> pieces) {
+        List<CoreMap> copies = new ArrayList<>(pieces.size());
+        List<CoreSentence> originals = new ArrayList<>(pieces.size());
+        List<CoreLabel> allTokens = new ArrayList<>();
+        for (int[] piece : pieces) {
+            CoreSentence original = doc.sentences().get(piece[0]);
+            List<CoreLabel> tokens = new ArrayList<>(piece[2] - piece[1]);
+            for (CoreLabel token : original.tokens().subList(piece[1], piece[2])) {
+                tokens.add(new CoreLabel(token));
+            }
+            int begin = tokens.get(0).beginPosition();
+            int end = tokens.get(tokens.size() - 1).endPosition();
+            CoreMap copy = new ArrayCoreMap();
+            copy.set(CoreAnnotations.TextAnnotation.class, doc.text().substring(begin, end));
+            copy.set(CoreAnnotations.TokensAnnotation.class, tokens);
+            copy.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, begin);
+            copy.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, end);
+            copy.set(CoreAnnotations.TokenBeginAnnotation.class, allTokens.size());
+            copy.set(CoreAnnotations.TokenEndAnnotation.class, allTokens.size() + tokens.size());
+            copy.set(CoreAnnotations.SentenceIndexAnnotation.class, copies.size());
+            allTokens.addAll(tokens);
+            copies.add(copy);
+            originals.add(original);
+        }
+        Annotation annotation = new Annotation(doc.text());
+        annotation.set(CoreAnnotations.SentencesAnnotation.class, copies);
+        annotation.set(CoreAnnotations.TokensAnnotation.class, allTokens);
+        return new DetachedSentences(annotation, copies, List.copyOf(originals));
+    }
+
     Annotation annotation() {
         return annotation;
     }

@@ -134,4 +134,20 @@ class TemporalNormalizerTest {
                 .extracting(DateMention::text, DateMention::value)
                 .contains(org.assertj.core.groups.Tuple.tuple("the following day", "2024-11-28"));
     }
+
+    @Test
+    void sutimeSeesOnlyTheNeighbourhoodOfTriggersSoAFarVerbIsNoSeason() {
+        String text = "Profits rose 5% in 2004, but analysts warned that the group's share of the European mobile "
+                + "handset market falls behind its rivals whenever prices drop.";
+        List<DateMention> dates = find(text, "2005-01-15");
+        assertThat(dates).extracting(DateMention::text).contains("2004").doesNotContain("falls");
+    }
+
+    @Test
+    void nearbyTriggersShareOneWindowSoARangeStaysWhole() {
+        List<int[]> pieces = TemporalNormalizer.triggerPieces(SeedArticles.annotate(pipeline,
+                "The talks ran from Monday to Friday last week and resume on 12 January."));
+        assertThat(pieces).hasSize(1);
+        assertThat(pieces.get(0)[1]).isZero();
+    }
 }
