@@ -155,8 +155,9 @@ class ArticleLifecycleTest {
     }
 
     @Test
-    void anEventTooLargeForTheTopicFailsTheArticleInsteadOfBlockingIt() {
-        // ~2.6 MB of random words: under the 5 MB article limit, but even gzipped over the broker's 1 MB message limit.
+    void anEventTooLargeForTheTopicFailsTheArticleInsteadOfBlockingIt() throws Exception {
+        // The topic takes every event ingest can produce (LargeArticleEventTest), so this lowers its limit for the
+        // test: ~2.6 MB of random words, even compressed, is then over the broker's limit and can never be published.
         java.util.Random random = new java.util.Random();
         StringBuilder text = new StringBuilder("Very long report\n\n");
         while (text.length() < 2_600_000) {
@@ -169,10 +170,44 @@ class ArticleLifecycleTest {
             }
             text.append(".\n\n");
         }
-        String id = postText(text.toString(), unique("huge"), unique("huge")).then().statusCode(202).extract().path("id");
-        var failed = awaitStatus(id, TIMEOUT, "FAILED");
-        assertThat(failed.getString("failureReason")).contains("publishing failed");
+        try (TopicLimit limit = TopicLimit.lower(Topics.ARTICLES_INGESTED, 1024 * 1024)) {
+            String id = postText(text.toString(), unique("huge"), unique("huge")).then().statusCode(202).extract().path("id");
+            var failed = awaitStatus(id, TIMEOUT, "FAILED");
+            assertThat(failed.getString("failureReason")).contains("publishing failed");
+        }
         // The outbox moved on: a normal article behind it is still published.
         publishedArticle("after-huge");
+    }
+
+    /** Sets a topic's max.message.bytes for the length of a test and restores the devstack's value afterwards. */
+    private record TopicLimit(org.apache.kafka.clients.admin.Admin admin, String topic, String previous) implements AutoCloseable {
+
+        static TopicLimit lower(String topic, int bytes) throws Exception {
+            java.util.Properties props = new java.util.Properties();
+            props.put("bootstrap.servers", org.newsdesk.devstack.Devstack.forProfile("test").settings().kafkaBootstrap());
+            var admin = org.apache.kafka.clients.admin.Admin.create(props);
+            var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+            String previous = admin.describeConfigs(List.of(resource)).all().get(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .get(resource).get("max.message.bytes").value();
+            TopicLimit limit = new TopicLimit(admin, topic, previous);
+            limit.set(Integer.toString(bytes));
+            return limit;
+        }
+
+        void set(String value) throws Exception {
+            var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+            admin.incrementalAlterConfigs(java.util.Map.of(resource, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+                    new org.apache.kafka.clients.admin.ConfigEntry("max.message.bytes", value),
+                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                set(previous);
+            } finally {
+                admin.close();
+            }
+        }
     }
 }
