@@ -144,12 +144,21 @@ class ArticleLifecycleTest {
         assertThat(statuses.advance(id, 2, ArticleStatus.PUBLISHED, null)).as("backwards").isFalse();
         assertThat(statuses.advance(id, 2, ArticleStatus.INDEXED, null)).isTrue();
         assertThat(statuses.advance(id, 2, ArticleStatus.ANNOTATED, null)).as("a late ANNOTATED").isFalse();
-        assertThat(statuses.advance(id, 2, ArticleStatus.FAILED, "late failure")).as("FAILED after INDEXED").isFalse();
         assertThat(statuses.advance(id, null, ArticleStatus.INDEXED, null)).as("already there").isFalse();
+        assertThat(statuses.advance(id, 1, ArticleStatus.FAILED, "stale failure")).as("FAILED for an older revision").isFalse();
+        assertThat(article(id.toString()).getString("status")).isEqualTo("INDEXED");
         assertThat(statuses.advance(UUID.randomUUID(), null, ArticleStatus.FAILED, "x")).as("unknown article").isFalse();
+        // a dead letter for the current revision fails it even after INDEXED, and a newer reason replaces an older one
+        assertThat(statuses.advance(id, 2, ArticleStatus.FAILED, "late failure")).as("FAILED after INDEXED").isTrue();
+        assertThat(statuses.advance(id, 2, ArticleStatus.ANNOTATED, null)).as("a late ANNOTATED after FAILED").isFalse();
+        assertThat(statuses.advance(id, 2, ArticleStatus.INDEXED, null)).as("a late INDEXED after FAILED").isFalse();
+        assertThat(statuses.advance(id, null, ArticleStatus.FAILED, "second failure")).isTrue();
         var stored = article(id.toString());
-        assertThat(stored.getString("status")).isEqualTo("INDEXED");
+        assertThat(stored.getString("status")).isEqualTo("FAILED");
+        assertThat(stored.getString("failureReason")).isEqualTo("second failure");
         assertThat(stored.getInt("revision")).isEqualTo(2);
+        assertThat(statuses.advance(id, 3, ArticleStatus.FAILED, "a newer revision")).as("newer than stored").isTrue();
+        assertThat(article(id.toString()).getInt("revision")).as("the revision itself is ingest's").isEqualTo(2);
         as("admin").delete("/api/v1/articles/" + id).then().statusCode(204);
         assertThat(statuses.advance(id, 2, ArticleStatus.FAILED, "after delete")).as("DELETED is final").isFalse();
     }
@@ -177,6 +186,24 @@ class ArticleLifecycleTest {
         }
         // The outbox moved on: a normal article behind it is still published.
         publishedArticle("after-huge");
+    }
+
+    @Test
+    void aDeadLetterForTheCurrentRevisionFailsAnIndexedArticleOverKafka() throws Exception {
+        try (TopicRecords topic = TopicRecords.from(Topics.ARTICLES_INGESTED, Instant.now().minusSeconds(5));
+                PipelineEvents pipeline = new PipelineEvents()) {
+            String id = publishedArticle("poison-after-indexed");
+            ArticleIngested event = publishedEvent(topic, id);
+            pipeline.indexed(event.articleId(), event.revision());
+            awaitStatus(id, TIMEOUT, "INDEXED");
+            // a poison copy of the same revision: valid envelope, broken payload, dead-lettered by nlp-service
+            pipeline.deadLetter(Topics.ARTICLES_INGESTED_DLQ, event.articleId(),
+                    ("{\"articleId\":\"" + id + "\",\"revision\":" + event.revision() + ",\"text\":{\"oops\":true}}").getBytes(),
+                    "payload is not an ArticleIngested: text must be a string");
+            var failed = awaitStatus(id, TIMEOUT, "FAILED");
+            assertThat(failed.getString("failureReason")).contains("annotation failed").contains("text must be a string");
+            assertThat(failed.getInt("revision")).isEqualTo(event.revision());
+        }
     }
 
     /** Sets a topic's max.message.bytes for the length of a test and restores the devstack's value afterwards. */
