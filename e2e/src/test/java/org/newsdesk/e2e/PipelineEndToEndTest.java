@@ -194,6 +194,7 @@ class PipelineEndToEndTest {
         dlqProps.put("auto.offset.reset", "latest");
         dlqProps.put("key.deserializer", StringDeserializer.class.getName());
         dlqProps.put("value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        String dlqReason;
         try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(dlqProps);
              KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             dlq.subscribe(List.of(Topics.ARTICLES_INGESTED_DLQ));
@@ -217,10 +218,10 @@ class PipelineEndToEndTest {
                 }
             }
             assertThat(reason).as("dead-letter reason of the poison event").isNotBlank();
+            dlqReason = reason;
         }
         // The poison names the article's current revision: a stage gave up on it, so ingest marks it FAILED with the
         // dead-letter reason even though it was INDEXED before, and keeps the stored article as it was.
-        String dlqReason = reason;
         com.fasterxml.jackson.databind.JsonNode stored = harness.ingestArticle(victim.id());
         long failedBy = System.nanoTime() + SETTLE.toNanos();
         while (!stored.path("status").asText().equals("FAILED") && System.nanoTime() < failedBy) {
