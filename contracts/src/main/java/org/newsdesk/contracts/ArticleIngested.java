@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param revision     grows by one each time the article is published again (reprocess), so consumers
  *                     can ignore stale deliveries
  * @param text         the clean text; every offset in an {@link Annotation} indexes into it
- * @param contentHash  SHA-256 of the normalised clean text (exact-duplicate key)
+ * @param contentHash  SHA-256 of the NFC title and clean text (exact-duplicate key; see ingest's ContentFingerprint)
  * @param warnings     what ingest noticed but accepted, e.g. invalid UTF-8 replaced
  */
 public record ArticleIngested(

@@ -22,6 +22,31 @@ public final class Topics {
             ARTICLES_INGESTED, ARTICLES_ANNOTATED, ARTICLES_INDEXED,
             ARTICLES_INGESTED_DLQ, ARTICLES_ANNOTATED_DLQ);
 
+    /**
+     * The largest {@code articles.ingested} event, in bytes (topic {@code max.message.bytes} and the relay's
+     * {@code max.request.size}). ingest accepts articles up to 5 MB; the event carries the clean text as a JSON
+     * string, whose escaping can double it, plus metadata.
+     */
+    public static final int MAX_INGESTED_EVENT_BYTES = 16 * 1024 * 1024;
+    /**
+     * The largest {@code articles.annotated} event, in bytes: the clean text again plus the annotations and one
+     * 384-dimension vector per paragraph, which for a 5 MB article can be several times the text.
+     */
+    public static final int MAX_ANNOTATED_EVENT_BYTES = 64 * 1024 * 1024;
+
+    /**
+     * The {@code max.message.bytes} a topic needs (its dead-letter topic takes the same records); the devstack sets
+     * it and deploy/k8s/base/kafka/topics.yaml states the same numbers. {@code articles.indexed} keeps the broker
+     * default, its events are small.
+     */
+    public static java.util.OptionalInt maxMessageBytes(String topic) {
+        return switch (topic) {
+            case ARTICLES_INGESTED, ARTICLES_INGESTED_DLQ -> java.util.OptionalInt.of(MAX_INGESTED_EVENT_BYTES);
+            case ARTICLES_ANNOTATED, ARTICLES_ANNOTATED_DLQ -> java.util.OptionalInt.of(MAX_ANNOTATED_EVENT_BYTES);
+            default -> java.util.OptionalInt.empty();
+        };
+    }
+
     private Topics() {
     }
 }

@@ -13,10 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.newsdesk.contracts.Topics;
 
 /**
@@ -151,11 +154,26 @@ public final class KafkaServer implements InfraServer {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : Topics.ALL) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, settings.partitions(), (short) 1));
+                    missing.add(new NewTopic(topic, settings.partitions(), (short) 1).configs(topicConfig(topic)));
                 }
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+            // Topics created by an older devstack lack the size limits: set them (idempotent) on every start.
+            Map<ConfigResource, java.util.Collection<AlterConfigOp>> limits = new HashMap<>();
+            for (String topic : Topics.ALL) {
+                if (existing.contains(topic)) {
+                    List<AlterConfigOp> ops = topicConfig(topic).entrySet().stream()
+                            .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                            .toList();
+                    if (!ops.isEmpty()) {
+                        limits.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops);
+                    }
+                }
+            }
+            if (!limits.isEmpty()) {
+                admin.incrementalAlterConfigs(limits).all().get(30, TimeUnit.SECONDS);
             }
             Map<String, NewPartitions> grow = new HashMap<>();
             for (TopicDescription d : describeWhenKnown(admin, deadline)) {
@@ -167,6 +185,13 @@ public final class KafkaServer implements InfraServer {
                 admin.createPartitions(grow).all().get(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Topic-level settings: the message size limit events of that topic need (see {@link Topics#maxMessageBytes}). */
+    static Map<String, String> topicConfig(String topic) {
+        return Topics.maxMessageBytes(topic).stream()
+                .mapToObj(bytes -> Map.entry("max.message.bytes", Integer.toString(bytes)))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** A just-created topic can be unknown to the broker's metadata for a moment: ask again until it is known. */

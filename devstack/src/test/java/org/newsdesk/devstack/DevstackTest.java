@@ -7,10 +7,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,20 @@ class DevstackTest {
             Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames().get(30, TimeUnit.SECONDS);
             assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
             topics.values().forEach(t -> assertThat(t.partitions()).as(t.name()).hasSize(stack.settings().partitions()));
+        }
+    }
+
+    @Test
+    void articleTopicsTakeMessagesAsLargeAsTheirEvents() throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            List<ConfigResource> resources = Topics.ALL.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+            assertThat(Integer.parseInt(configs.get(resources.get(0)).get("max.message.bytes").value()))
+                    .as(Topics.ARTICLES_INGESTED).isEqualTo(Topics.MAX_INGESTED_EVENT_BYTES).isGreaterThan(10 * 1024 * 1024);
+            for (ConfigResource r : resources) {
+                Topics.maxMessageBytes(r.name()).ifPresent(expected ->
+                        assertThat(Integer.parseInt(configs.get(r).get("max.message.bytes").value())).as(r.name()).isEqualTo(expected));
+            }
         }
     }
 

@@ -194,6 +194,7 @@ class PipelineEndToEndTest {
         dlqProps.put("auto.offset.reset", "latest");
         dlqProps.put("key.deserializer", StringDeserializer.class.getName());
         dlqProps.put("value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        String dlqReason;
         try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(dlqProps);
              KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             dlq.subscribe(List.of(Topics.ARTICLES_INGESTED_DLQ));
@@ -217,9 +218,21 @@ class PipelineEndToEndTest {
                 }
             }
             assertThat(reason).as("dead-letter reason of the poison event").isNotBlank();
+            dlqReason = reason;
         }
-        // The poison names a revision that is already indexed: it must not corrupt the stored article.
-        assertThat(harness.ingestArticle(victim.id()).path("status").asText()).isEqualTo("INDEXED");
+        // The poison names the article's current revision: a stage gave up on it, so ingest marks it FAILED with the
+        // dead-letter reason even though it was INDEXED before, and keeps the stored article as it was.
+        com.fasterxml.jackson.databind.JsonNode stored = harness.ingestArticle(victim.id());
+        long failedBy = System.nanoTime() + SETTLE.toNanos();
+        while (!stored.path("status").asText().equals("FAILED") && System.nanoTime() < failedBy) {
+            Thread.sleep(500);
+            stored = harness.ingestArticle(victim.id());
+        }
+        assertThat(stored.path("status").asText()).as("status of the poisoned article").isEqualTo("FAILED");
+        assertThat(stored.path("failureReason").asText()).startsWith("annotation failed: ")
+                .contains(dlqReason.substring(0, Math.min(dlqReason.length(), 200)));
+        assertThat(stored.path("revision").asInt()).isEqualTo(1);
+        assertThat(stored.path("cleanText").asText()).contains("It names Almaty and the CSTO.");
         // everything after it still flows
         Batch after = new Batch("after-poison-" + harness.runId, new ArrayList<>());
         for (int i = 0; i < 3; i++) {

@@ -86,14 +86,18 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
     }
 
     /**
-     * Moves the status forward for the given revision only: rows of another revision, and rows already at or
-     * beyond {@code status} (or deleted), are left alone.
+     * Moves the status forward for the given revision only (see {@link ArticleStatus#replaceable()}): rows of another
+     * revision, and rows already at or beyond {@code status} (or deleted), are left alone. FAILED also applies when
+     * the event names a newer revision than the stored one, and replaces any status but DELETED.
      *
      * @return true when the row changed
      */
     public boolean advanceStatus(UUID id, int revision, ArticleStatus status, String failureReason) {
+        // A failure report counts for the stored revision when it names that one or a newer one; every other
+        // event only for exactly the stored revision. An event about an older revision never moves the status.
+        String sameRevision = status == ArticleStatus.FAILED ? "revision <= :revision" : "revision = :revision";
         int updated = update("status = :status, failureReason = :reason, updatedAt = :now "
-                        + "where id = :id and revision = :revision and status in :replaceable",
+                        + "where id = :id and " + sameRevision + " and status in :replaceable",
                 Parameters.with("status", status).and("reason", failureReason).and("now", Instant.now())
                         .and("id", id).and("revision", revision).and("replaceable", status.replaceable()));
         return updated > 0;

@@ -2,8 +2,10 @@ package org.newsdesk.ingest.repository;
 
 /**
  * Where an article is in the pipeline. Within one revision the status only moves up the {@link #rank()}:
- * a late {@code ANNOTATED} must never overwrite {@code INDEXED}. {@code DELETED} is final and no pipeline
- * event moves it.
+ * a late {@code ANNOTATED} must never overwrite {@code INDEXED}. {@code FAILED} is the exception: a dead letter
+ * for the revision means a stage gave up on it, whatever an earlier event said, so it replaces every status of
+ * that revision (even {@code INDEXED}) and nothing but a newer {@code FAILED} replaces it; only a new revision
+ * (reprocess) starts over. {@code DELETED} is final and no pipeline event moves it.
  */
 public enum ArticleStatus {
     /** Stored, its event waits in the outbox. */
@@ -12,7 +14,7 @@ public enum ArticleStatus {
     PUBLISHED(1),
     /** nlp-service published the annotation. */
     ANNOTATED(2),
-    /** A stage gave up on it; {@code failure_reason} says why (from the dead-letter record). */
+    /** A stage gave up on it; {@code failure_reason} says why (from the dead-letter record). Sticky per revision. */
     FAILED(3),
     /** query-service answers queries with it. */
     INDEXED(4),
@@ -29,8 +31,17 @@ public enum ArticleStatus {
         return rank;
     }
 
-    /** Statuses a pipeline event may still replace with this one (same revision, lower rank, not deleted). */
+    /**
+     * Statuses a pipeline event for the same revision may replace with this one: any but DELETED for FAILED, else
+     * the lower ranks except FAILED.
+     */
     public java.util.List<ArticleStatus> replaceable() {
-        return java.util.Arrays.stream(values()).filter(s -> s.rank < rank).toList();
+        if (this == DELETED) {
+            return java.util.List.of();
+        }
+        if (this == FAILED) {
+            return java.util.Arrays.stream(values()).filter(s -> s != DELETED).toList();
+        }
+        return java.util.Arrays.stream(values()).filter(s -> s.rank < rank && s != FAILED).toList();
     }
 }

@@ -92,7 +92,7 @@ public class ArticlePreparer {
                 metadata = metadataExtractor.extract(page.text(), page.metadata());
             }
             String cleanText = clean.text();
-            if (cleanText.isBlank() || ContentFingerprint.normalisedForm(cleanText).isBlank()) {
+            if (cleanText.isBlank() || !ContentFingerprint.hasWords(cleanText)) {
                 throw ProblemException.badRequest("the article has no words left after cleaning"
                         + (asText ? "" : " (the HTML has no readable text)"));
             }
@@ -101,16 +101,17 @@ public class ArticlePreparer {
             if (LanguageDetector.UNDETERMINED.equals(detected)) {
                 warnings.add("language could not be determined");
             }
+            String finalTitle = title != null ? title : clip(metadata.title(), MAX_TITLE);
             return new PreparedArticle(
                     source != null ? source : clip(metadata.siteName(), MAX_SOURCE),
                     externalId,
-                    title != null ? title : clip(metadata.title(), MAX_TITLE),
+                    finalTitle,
                     clip(metadata.byline(), MAX_TITLE),
                     url != null ? url : clip(metadata.canonicalUrl(), MAX_URL),
                     detected,
                     in.publishedAt() != null ? in.publishedAt() : metadata.publishedAt(),
                     rawText, rawHtml, cleanText,
-                    ContentFingerprint.of(cleanText), signature, banding.bandKeys(signature),
+                    ContentFingerprint.of(finalTitle, cleanText), signature, banding.bandKeys(signature),
                     List.copyOf(warnings));
         } catch (ProblemException e) {
             throw e;

@@ -13,7 +13,8 @@ import org.newsdesk.ingest.repository.StoredArticle;
 /**
  * Moves an article's pipeline status when a later stage reports on it. Only forward, and only for the revision the
  * report is about: a stale or late event never undoes a newer status, and an unknown article is ignored (the
- * topics are shared, other environments' articles may pass by).
+ * topics are shared, other environments' articles may pass by). A dead letter for the current revision (or a newer
+ * one) marks the article FAILED with the reason even after INDEXED: a stage gave up on that revision.
  */
 @ApplicationScoped
 public class PipelineStatusService {

@@ -105,7 +105,7 @@ class BbcCorpusCleaningTest {
 
     private static long process(TextCleaner cleaner, MinHasher minHasher, BbcArticle article) {
         CleanText clean = cleaner.clean(article.title() + "\n\n" + article.text());
-        return ContentFingerprint.of(clean.text()).charAt(0) + minHasher.signature(clean.text()).size();
+        return ContentFingerprint.of(article.title(), clean.text()).charAt(0) + minHasher.signature(clean.text()).size();
     }
 
     private static String abbreviate(String text) {

@@ -144,19 +144,29 @@ class ArticleLifecycleTest {
         assertThat(statuses.advance(id, 2, ArticleStatus.PUBLISHED, null)).as("backwards").isFalse();
         assertThat(statuses.advance(id, 2, ArticleStatus.INDEXED, null)).isTrue();
         assertThat(statuses.advance(id, 2, ArticleStatus.ANNOTATED, null)).as("a late ANNOTATED").isFalse();
-        assertThat(statuses.advance(id, 2, ArticleStatus.FAILED, "late failure")).as("FAILED after INDEXED").isFalse();
         assertThat(statuses.advance(id, null, ArticleStatus.INDEXED, null)).as("already there").isFalse();
+        assertThat(statuses.advance(id, 1, ArticleStatus.FAILED, "stale failure")).as("FAILED for an older revision").isFalse();
+        assertThat(article(id.toString()).getString("status")).isEqualTo("INDEXED");
         assertThat(statuses.advance(UUID.randomUUID(), null, ArticleStatus.FAILED, "x")).as("unknown article").isFalse();
+        // a dead letter for the current revision fails it even after INDEXED, and a newer reason replaces an older one
+        assertThat(statuses.advance(id, 2, ArticleStatus.FAILED, "late failure")).as("FAILED after INDEXED").isTrue();
+        assertThat(statuses.advance(id, 2, ArticleStatus.ANNOTATED, null)).as("a late ANNOTATED after FAILED").isFalse();
+        assertThat(statuses.advance(id, 2, ArticleStatus.INDEXED, null)).as("a late INDEXED after FAILED").isFalse();
+        assertThat(statuses.advance(id, null, ArticleStatus.FAILED, "second failure")).isTrue();
         var stored = article(id.toString());
-        assertThat(stored.getString("status")).isEqualTo("INDEXED");
+        assertThat(stored.getString("status")).isEqualTo("FAILED");
+        assertThat(stored.getString("failureReason")).isEqualTo("second failure");
         assertThat(stored.getInt("revision")).isEqualTo(2);
+        assertThat(statuses.advance(id, 3, ArticleStatus.FAILED, "a newer revision")).as("newer than stored").isTrue();
+        assertThat(article(id.toString()).getInt("revision")).as("the revision itself is ingest's").isEqualTo(2);
         as("admin").delete("/api/v1/articles/" + id).then().statusCode(204);
         assertThat(statuses.advance(id, 2, ArticleStatus.FAILED, "after delete")).as("DELETED is final").isFalse();
     }
 
     @Test
-    void anEventTooLargeForTheTopicFailsTheArticleInsteadOfBlockingIt() {
-        // ~2.6 MB of random words: under the 5 MB article limit, but even gzipped over the broker's 1 MB message limit.
+    void anEventTooLargeForTheTopicFailsTheArticleInsteadOfBlockingIt() throws Exception {
+        // The topic takes every event ingest can produce (LargeArticleEventTest), so this lowers its limit for the
+        // test: ~2.6 MB of random words, even compressed, is then over the broker's limit and can never be published.
         java.util.Random random = new java.util.Random();
         StringBuilder text = new StringBuilder("Very long report\n\n");
         while (text.length() < 2_600_000) {
@@ -169,10 +179,62 @@ class ArticleLifecycleTest {
             }
             text.append(".\n\n");
         }
-        String id = postText(text.toString(), unique("huge"), unique("huge")).then().statusCode(202).extract().path("id");
-        var failed = awaitStatus(id, TIMEOUT, "FAILED");
-        assertThat(failed.getString("failureReason")).contains("publishing failed");
+        try (TopicLimit limit = TopicLimit.lower(Topics.ARTICLES_INGESTED, 1024 * 1024)) {
+            String id = postText(text.toString(), unique("huge"), unique("huge")).then().statusCode(202).extract().path("id");
+            var failed = awaitStatus(id, TIMEOUT, "FAILED");
+            assertThat(failed.getString("failureReason")).contains("publishing failed");
+        }
         // The outbox moved on: a normal article behind it is still published.
         publishedArticle("after-huge");
+    }
+
+    @Test
+    void aDeadLetterForTheCurrentRevisionFailsAnIndexedArticleOverKafka() throws Exception {
+        try (TopicRecords topic = TopicRecords.from(Topics.ARTICLES_INGESTED, Instant.now().minusSeconds(5));
+                PipelineEvents pipeline = new PipelineEvents()) {
+            String id = publishedArticle("poison-after-indexed");
+            ArticleIngested event = publishedEvent(topic, id);
+            pipeline.indexed(event.articleId(), event.revision());
+            awaitStatus(id, TIMEOUT, "INDEXED");
+            // a poison copy of the same revision: valid envelope, broken payload, dead-lettered by nlp-service
+            pipeline.deadLetter(Topics.ARTICLES_INGESTED_DLQ, event.articleId(),
+                    ("{\"articleId\":\"" + id + "\",\"revision\":" + event.revision() + ",\"text\":{\"oops\":true}}").getBytes(),
+                    "payload is not an ArticleIngested: text must be a string");
+            var failed = awaitStatus(id, TIMEOUT, "FAILED");
+            assertThat(failed.getString("failureReason")).contains("annotation failed").contains("text must be a string");
+            assertThat(failed.getInt("revision")).isEqualTo(event.revision());
+        }
+    }
+
+    /** Sets a topic's max.message.bytes for the length of a test and restores the devstack's value afterwards. */
+    private record TopicLimit(org.apache.kafka.clients.admin.Admin admin, String topic, String previous) implements AutoCloseable {
+
+        static TopicLimit lower(String topic, int bytes) throws Exception {
+            java.util.Properties props = new java.util.Properties();
+            props.put("bootstrap.servers", org.newsdesk.devstack.Devstack.forProfile("test").settings().kafkaBootstrap());
+            var admin = org.apache.kafka.clients.admin.Admin.create(props);
+            var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+            String previous = admin.describeConfigs(List.of(resource)).all().get(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .get(resource).get("max.message.bytes").value();
+            TopicLimit limit = new TopicLimit(admin, topic, previous);
+            limit.set(Integer.toString(bytes));
+            return limit;
+        }
+
+        void set(String value) throws Exception {
+            var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+            admin.incrementalAlterConfigs(java.util.Map.of(resource, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+                    new org.apache.kafka.clients.admin.ConfigEntry("max.message.bytes", value),
+                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                set(previous);
+            } finally {
+                admin.close();
+            }
+        }
     }
 }

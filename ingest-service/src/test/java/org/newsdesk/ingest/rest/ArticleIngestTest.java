@@ -120,12 +120,18 @@ class ArticleIngestTest {
         String source = unique("dup");
         try (TopicRecords topic = TopicRecords.from(Topics.ARTICLES_INGESTED, Instant.now().minusSeconds(5))) {
             String original = postText(story, unique("first"), source).then().statusCode(202).extract().path("id");
-            // Same words, other layout and case: the normalised text is the same.
-            String reformatted = story.toUpperCase().replace("\n\n", "\n\n\n  ");
+            // Same text in another layout (extra blank lines, indentation, trailing spaces): the clean text is the same.
+            String reformatted = story.replace("\n\n", "  \n\n\n  ");
             postText(reformatted, unique("second"), source).then().statusCode(200)
                     .body("status", equalTo("DUPLICATE"))
                     .body("id", equalTo(original))
                     .body("duplicateOf", equalTo(original));
+            // A copy edit (other case) is not an exact duplicate: it is accepted as a near duplicate of the original.
+            String copyEdited = story.toUpperCase();
+            String edited = postText(copyEdited, unique("third"), source).then().statusCode(202)
+                    .body("duplicateOf", nullValue())
+                    .body("nearDuplicateOf", equalTo(original)).extract().path("id");
+            as("admin").delete("/api/v1/articles/" + edited).then().statusCode(204);
             assertThat(topic.awaitKey(original, 1, PUBLISH_TIMEOUT)).hasSize(1);
             assertThat(topic.drain(r -> original.equals(r.key()), Duration.ofSeconds(3))).hasSize(1);
         }
