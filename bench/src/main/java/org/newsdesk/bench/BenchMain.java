@@ -44,8 +44,9 @@ public final class BenchMain {
         ObjectNode json = Files.isRegularFile(jsonFile) ? (ObjectNode) ApiClient.JSON.readTree(jsonFile.toFile())
                 : ApiClient.JSON.createObjectNode();
         for (Measurements m : results.values()) {
-            if (m.name().startsWith("rss_mb.")) {
-                json.withObject("rss_mb").put(m.name().substring("rss_mb.".length()), Math.round(m.median()));
+            int dot = m.name().indexOf('.');
+            if (dot > 0) { // rss_mb.ingest, bytes_per_article.postgres_query: one object per prefix
+                json.withObject(m.name().substring(0, dot)).put(m.name().substring(dot + 1), Math.round(m.median()));
             } else {
                 json.put(m.name(), Math.round(m.median() * 100) / 100.0);
             }
@@ -61,20 +62,39 @@ public final class BenchMain {
         json.put("commit", commit());
         ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), json);
 
-        StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks\n\n")
-                .append("Written by `./newsdesk bench` (").append(String.join(", ", parts)).append(") on ")
+        // One section per part run, between markers, so that running one part keeps the other's section.
+        StringBuilder section = new StringBuilder();
+        section.append("## ").append(String.join(" and ", parts)).append("\n\n")
+                .append("Measured by `./newsdesk bench ").append(String.join(" ", parts)).append("` on ")
                 .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append(".\n\n")
                 .append("- Machine: ").append(machine).append('\n')
                 .append("- Commit: `").append(commit()).append("`\n")
                 .append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append('\n')
                 .append("- Each figure is the median of ").append(runs).append(" runs unless it says otherwise, with min and max.\n\n")
                 .append("| figure | value |\n|---|---|\n");
-        results.values().forEach(m -> md.append("| `").append(m.name()).append("` | ").append(m.summary()).append(" |\n"));
-        md.append("\nThe same medians are in `docs/benchmarks.json`. How each figure is measured: `bench/src/main/java/org/newsdesk/bench/`.\n");
+        results.values().forEach(m -> section.append("| `").append(m.name()).append("` | ").append(m.summary()).append(" |\n"));
+        String key = String.join("+", parts);
         Path mdFile = docs.resolve("benchmarks.md");
-        Files.writeString(mdFile, md.toString());
-        System.out.println(md);
+        String previous = Files.isRegularFile(mdFile) ? Files.readString(mdFile) : "";
+        Files.writeString(mdFile, withSection(previous, key, section.toString()));
+        System.out.println(section);
+    }
+
+    static final String HEADER = "# Benchmarks\n\nWritten by `./newsdesk bench`; each part's section is replaced when that part runs"
+            + " again. The medians are also in `docs/benchmarks.json`. How each figure is measured:"
+            + " `bench/src/main/java/org/newsdesk/bench/`.\n";
+
+    /** The report with {@code section} put in place of the same part's earlier section (or appended). */
+    static String withSection(String previous, String key, String section) {
+        String begin = "<!-- part:" + key + " -->\n";
+        String end = "<!-- /part:" + key + " -->\n";
+        String body = previous.startsWith("# Benchmarks") && previous.contains("<!-- part:") ? previous : HEADER;
+        int from = body.indexOf(begin);
+        int to = body.indexOf(end);
+        if (from >= 0 && to > from) {
+            return body.substring(0, from) + begin + section + end + body.substring(to + end.length());
+        }
+        return body + "\n" + begin + section + end;
     }
 
     static String machine() throws Exception {

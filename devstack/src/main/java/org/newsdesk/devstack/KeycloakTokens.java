@@ -42,7 +42,11 @@ public final class KeycloakTokens {
         return accessToken(user, user);
     }
 
-    public String accessToken(String user, String password) {
+    /**
+     * Synchronised: concurrent password grants for one user made Keycloak answer "invalid_grant" to one of them
+     * (seen when the benchmark's clients all asked for their first token at once), and one grant serves them all.
+     */
+    public synchronized String accessToken(String user, String password) {
         CachedToken cached = cache.get(user);
         if (cached != null && cached.expiresAtNanos() > System.nanoTime()) {
             return cached.token();
