@@ -31,28 +31,12 @@ final class DetachedSentences {
     }
 
     static DetachedSentences of(CoreDocument doc, List<CoreSentence> chosen) {
-        List<CoreMap> copies = new ArrayList<>(chosen.size());
-        List<CoreLabel> allTokens = new ArrayList<>();
-        for (CoreSentence original : chosen) {
-            List<CoreLabel> tokens = new ArrayList<>(original.tokens().size());
-            for (CoreLabel token : original.tokens()) {
-                tokens.add(new CoreLabel(token));
-            }
-            CoreMap copy = new ArrayCoreMap();
-            copy.set(CoreAnnotations.TextAnnotation.class, original.text());
-            copy.set(CoreAnnotations.TokensAnnotation.class, tokens);
-            copy.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, original.charOffsets().first());
-            copy.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, original.charOffsets().second());
-            copy.set(CoreAnnotations.TokenBeginAnnotation.class, allTokens.size());
-            copy.set(CoreAnnotations.TokenEndAnnotation.class, allTokens.size() + tokens.size());
-            copy.set(CoreAnnotations.SentenceIndexAnnotation.class, copies.size());
-            allTokens.addAll(tokens);
-            copies.add(copy);
+        List<int[]> whole = new ArrayList<>(chosen.size());
+        for (CoreSentence sentence : chosen) {
+            int index = sentence.coreMap().get(CoreAnnotations.SentenceIndexAnnotation.class);
+            whole.add(new int[] {index, 0, sentence.tokens().size()});
         }
-        Annotation annotation = new Annotation(doc.text());
-        annotation.set(CoreAnnotations.SentencesAnnotation.class, copies);
-        annotation.set(CoreAnnotations.TokensAnnotation.class, allTokens);
-        return new DetachedSentences(annotation, copies, List.copyOf(chosen));
+        return pieces(doc, whole);
     }
 
     /**
