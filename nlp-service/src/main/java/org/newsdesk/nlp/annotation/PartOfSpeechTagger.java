@@ -6,18 +6,32 @@ import edu.stanford.nlp.pipeline.MorphaAnnotator;
 import edu.stanford.nlp.pipeline.POSTaggerAnnotator;
 
 /**
- * Adds POS tags and lemmas to {@link DetachedSentences} whose tokens came without them (the fast NER pipeline
- * skips {@code pos,lemma}). One instance can be shared by the date, fact and keyphrase steps so the tagger model is
- * loaded once; it is thread-safe. It must never tag the shared document itself, only detached copies.
+ * Adds POS tags and lemmas to {@link DetachedSentences} whose tokens came without them, for documents from a
+ * pipeline without {@code pos,lemma}. One instance can be shared by the date, fact and keyphrase steps; it is
+ * thread-safe. It must never tag the shared document itself, only detached copies.
+ * <p>
+ * The models load on first use: the production pipeline tags every token itself, so there the fallback is never
+ * needed and loading a second copy of the tagger at start-up would only cost seconds and heap.
  */
 public final class PartOfSpeechTagger {
 
-    private final POSTaggerAnnotator tagger;
-    private final MorphaAnnotator lemmatizer;
+    private volatile Models models;
 
-    public PartOfSpeechTagger() {
-        this.tagger = new POSTaggerAnnotator(false);
-        this.lemmatizer = new MorphaAnnotator(false);
+    private record Models(POSTaggerAnnotator tagger, MorphaAnnotator lemmatizer) {
+    }
+
+    private Models models() {
+        Models loaded = models;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = models;
+                if (loaded == null) {
+                    loaded = new Models(new POSTaggerAnnotator(false), new MorphaAnnotator(false));
+                    models = loaded;
+                }
+            }
+        }
+        return loaded;
     }
 
     /** Tags and lemmatises the copies unless every token already carries a tag (and lemma) from the pipeline. */
@@ -32,10 +46,10 @@ public final class PartOfSpeechTagger {
             lemmatized &= token.lemma() != null;
         }
         if (!tagged) {
-            tagger.annotate(sentences.annotation());
+            models().tagger().annotate(sentences.annotation());
         }
         if (!tagged || !lemmatized) {
-            lemmatizer.annotate(sentences.annotation());
+            models().lemmatizer().annotate(sentences.annotation());
         }
     }
 }

@@ -49,8 +49,6 @@ public final class TemporalNormalizer implements DateFinder {
 
     /** Tokens of context SUTime sees on each side of a trigger; longer than any date expression we resolve. */
     static final int CONTEXT = 12;
-    /** For A/B measurements only (quality and cost of the windows): true runs SUTime on whole sentences. */
-    static boolean wholeSentences = false;
 
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -171,8 +169,8 @@ public final class TemporalNormalizer implements DateFinder {
                 if (!isTrigger(tokens.get(t))) {
                     continue;
                 }
-                int from = wholeSentences ? 0 : Math.max(0, t - CONTEXT);
-                int to = wholeSentences ? tokens.size() : Math.min(tokens.size(), t + CONTEXT + 1);
+                int from = Math.max(0, t - CONTEXT);
+                int to = Math.min(tokens.size(), t + CONTEXT + 1);
                 if (open != null && from <= open[2]) {
                     open[2] = Math.max(open[2], to);
                 } else {
