@@ -49,8 +49,12 @@ final class PipelineLoad {
     private final String queryUrl = SuiteServices.byName("query").url();
     private final Map<String, Measurements> results = new LinkedHashMap<>();
 
+    /** The dev stack the suite runs on, and its services' processes (for signals and memory). */
+    private final StackSettings dev = Devstack.forProfile("dev").settings();
+    private final SuiteServices services = new SuiteServices(dev, ProjectLayout.root());
+
     PipelineLoad() {
-        KeycloakTokens tokens = new KeycloakTokens(Devstack.forProfile("dev").settings().realmUrl());
+        KeycloakTokens tokens = new KeycloakTokens(dev.realmUrl());
         editor = new ApiClient(() -> tokens.accessToken("editor"));
         reader = new ApiClient(() -> tokens.accessToken("reader"));
     }
@@ -92,16 +96,15 @@ final class PipelineLoad {
      */
     private Map<String, Long> storage() throws Exception {
         Map<String, Long> bytes = new LinkedHashMap<>();
-        var settings = Devstack.forProfile("dev").settings();
         for (String database : StackSettings.SERVICE_DATABASES) {
-            try (var c = java.sql.DriverManager.getConnection(settings.jdbcUrl(database), StackSettings.DB_USER,
+            try (var c = java.sql.DriverManager.getConnection(dev.jdbcUrl(database), StackSettings.DB_USER,
                     StackSettings.DB_PASSWORD);
                     var rs = c.createStatement().executeQuery("select pg_database_size(current_database())")) {
                 rs.next();
                 bytes.put("postgres_" + database, rs.getLong(1));
             }
         }
-        Path logDir = settings.home().resolve("kafka").resolve("data");
+        Path logDir = dev.home().resolve("kafka").resolve("data");
         for (String topic : List.of("articles.ingested", "articles.annotated", "articles.indexed")) {
             long total = 0;
             try (var partitions = Files.list(logDir)) {
@@ -126,8 +129,7 @@ final class PipelineLoad {
      * {@code bbc_pipeline_seconds}, which therefore errs on the slow side.
      */
     private IngestPass withAnnotationPaused(java.util.concurrent.Callable<IngestPass> pass) throws Exception {
-        Devstack dev = Devstack.forProfile("dev");
-        var nlp = new SuiteServices(dev.settings(), ProjectLayout.root()).process(SuiteServices.byName("nlp")).running();
+        var nlp = services.process(SuiteServices.byName("nlp")).running();
         if (nlp.isPresent()) {
             signal("STOP", nlp.get().pid());
         }
@@ -309,8 +311,6 @@ final class PipelineLoad {
 
     /** Peak resident memory (VmHWM) of each service process the launcher started. */
     private void peakRss() throws Exception {
-        Devstack dev = Devstack.forProfile("dev");
-        SuiteServices services = new SuiteServices(dev.settings(), ProjectLayout.root());
         for (SuiteServices.Service service : SuiteServices.ALL) {
             var handle = services.process(service).running();
             if (handle.isEmpty()) {
