@@ -5,8 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,34 +28,39 @@ import io.quarkus.panache.common.Sort;
 public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, UUID> {
 
     /** A stored article that shares a band key with a new one, with its signature for verification. */
-    public record Candidate(UUID id, byte[] minhash) {
+    public record BandCandidate(long bandKey, UUID id, byte[] minhash) {
     }
 
-    public Optional<StoredArticle> findBySourceAndExternalId(String source, String externalId) {
-        return find("coalesce(source, '') = :source and externalId = :externalId",
-                Parameters.with("source", source == null ? "" : source).and("externalId", externalId))
-                .firstResultOptional();
+    /** Stored articles (deleted ones too) whose externalId is one of these, whatever their source. */
+    public List<StoredArticle> findByExternalIds(Collection<String> externalIds) {
+        return externalIds.isEmpty() ? List.of() : list("externalId in ?1", externalIds);
     }
 
-    /** The live (not deleted) article with this content hash, if any. */
-    public Optional<StoredArticle> findLiveByContentHash(String contentHash) {
-        return find("contentHash = ?1 and status <> ?2", contentHash, ArticleStatus.DELETED).firstResultOptional();
+    /** The live (not deleted) articles with one of these content hashes. */
+    public List<StoredArticle> findLiveByContentHashes(Collection<String> contentHashes) {
+        return contentHashes.isEmpty() ? List.of()
+                : list("contentHash in ?1 and status <> ?2", contentHashes, ArticleStatus.DELETED);
     }
 
-    /** Live articles sharing at least one band key, with their signatures. */
-    public List<Candidate> nearDuplicateCandidates(List<Long> bandKeys) {
-        List<Candidate> candidates = new ArrayList<>();
+    /**
+     * Live articles holding at least one of the band keys, one row per shared key, oldest first (so that the
+     * first stored of two equally similar originals wins).
+     */
+    public List<BandCandidate> nearDuplicateCandidates(Collection<Long> bandKeys) {
+        List<BandCandidate> candidates = new ArrayList<>();
+        if (bandKeys.isEmpty()) {
+            return candidates;
+        }
         session().doWork(connection -> {
             try (PreparedStatement st = connection.prepareStatement("""
-                    select a.id, a.minhash from article a
-                    where a.id in (select b.article_id from article_band b where b.band_key = any(?))
-                      and a.status <> 'DELETED'
+                    select b.band_key, a.id, a.minhash from article_band b join article a on a.id = b.article_id
+                    where b.band_key = any(?) and a.status <> 'DELETED'
+                    order by a.received_at, a.id
                     """)) {
-                Array keys = connection.createArrayOf("bigint", bandKeys.toArray());
-                st.setArray(1, keys);
+                st.setArray(1, connection.createArrayOf("bigint", bandKeys.toArray()));
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        candidates.add(new Candidate(rs.getObject(1, UUID.class), rs.getBytes(2)));
+                        candidates.add(new BandCandidate(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3)));
                     }
                 }
             }
@@ -62,14 +68,24 @@ public class ArticleRepository implements PanacheRepositoryBase<StoredArticle, U
         return candidates;
     }
 
-    public void insertBandKeys(UUID articleId, List<Long> bandKeys) {
+    /** Inserts the band keys of several articles in one statement. */
+    public void insertBandKeys(Map<UUID, List<Long>> bandKeysByArticle) {
+        List<Long> keys = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        bandKeysByArticle.forEach((id, articleKeys) -> articleKeys.forEach(key -> {
+            keys.add(key);
+            ids.add(id);
+        }));
+        if (keys.isEmpty()) {
+            return;
+        }
         session().doWork(connection -> {
             try (PreparedStatement st = connection.prepareStatement("""
                     insert into article_band (band_key, article_id)
-                    select distinct k, ? from unnest(?) as k on conflict do nothing
+                    select distinct k, a from unnest(?, ?) as t(k, a) on conflict do nothing
                     """)) {
-                st.setObject(1, articleId);
-                st.setArray(2, connection.createArrayOf("bigint", bandKeys.toArray()));
+                st.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
+                st.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
                 st.executeUpdate();
             }
         });

@@ -41,6 +41,29 @@ public class OutboxRepository {
                 .executeUpdate();
     }
 
+    /** One outbox row to write; {@code payload} null is a tombstone. */
+    public record NewEvent(UUID articleId, int revision, String payload) {
+    }
+
+    /** Appends several rows with one batched statement, in the given order (their ids follow it). */
+    public void appendAll(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "insert into outbox (article_id, revision, payload) values (?, ?, ?)")) {
+                for (NewEvent event : events) {
+                    st.setObject(1, event.articleId());
+                    st.setInt(2, event.revision());
+                    st.setString(3, event.payload());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+        });
+    }
+
     /**
      * Locks up to {@code limit} due rows, each the oldest unsent row of its article. Rows another relay holds are
      * skipped, and so are the later rows of their articles (the not-exists sees the locked, still unsent row).

@@ -1,8 +1,14 @@
 package org.newsdesk.ingest.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,11 +70,7 @@ public class IngestService {
     public IngestOutcome store(PreparedArticle prepared) {
         for (int attempt = 1; ; attempt++) {
             try {
-                IngestOutcome outcome = QuarkusTransaction.requiringNew().call(() -> storeInTransaction(prepared));
-                if (outcome.kind() == IngestOutcome.Kind.CREATED) {
-                    outboxWritten.fire(new OutboxWritten());
-                }
-                return outcome;
+                return storeAllInOneTransaction(List.of(prepared)).get(0);
             } catch (RuntimeException e) {
                 if (attempt < ATTEMPTS && isUniqueViolation(e)) {
                     Log.debugf("ingest of externalId=%s raced with another; retrying", prepared.externalId());
@@ -85,30 +87,62 @@ public class IngestService {
      * fails (a race with another replica, say), nothing of it is kept and the caller stores the articles one by one.
      */
     public List<IngestOutcome> storeAllInOneTransaction(List<PreparedArticle> prepared) {
-        List<IngestOutcome> outcomes = QuarkusTransaction.requiringNew().call(() -> {
-            List<IngestOutcome> stored = new java.util.ArrayList<>(prepared.size());
-            for (PreparedArticle p : prepared) {
-                stored.add(storeInTransaction(p));
-            }
-            return stored;
-        });
+        List<IngestOutcome> outcomes = QuarkusTransaction.requiringNew().call(() -> storeInTransaction(prepared));
         if (outcomes.stream().anyMatch(o -> o.kind() == IngestOutcome.Kind.CREATED)) {
             outboxWritten.fire(new OutboxWritten());
         }
         return outcomes;
     }
 
-    private IngestOutcome storeInTransaction(PreparedArticle p) {
-        if (p.externalId() != null) {
-            Optional<StoredArticle> existing = articles.findBySourceAndExternalId(p.source(), p.externalId());
-            if (existing.isPresent()) {
-                return new IngestOutcome(IngestOutcome.Kind.EXISTING, existing.get(), p.warnings());
+    /**
+     * The decisions for a chunk, with a fixed number of statements whatever its size: three lookups (same
+     * externalId, same content, shared band keys), then the inserts batched. Each article is decided as if the
+     * chunk's earlier articles were already stored, so the result is the same as storing them one at a time.
+     */
+    private List<IngestOutcome> storeInTransaction(List<PreparedArticle> chunk) {
+        ChunkState state = new ChunkState();
+        state.byExternalId(articles.findByExternalIds(chunk.stream().map(PreparedArticle::externalId)
+                .filter(java.util.Objects::nonNull).distinct().toList()));
+        articles.findLiveByContentHashes(chunk.stream().map(PreparedArticle::contentHash).distinct().toList())
+                .forEach(a -> state.byContentHash.putIfAbsent(a.contentHash, a));
+        articles.nearDuplicateCandidates(chunk.stream().flatMap(p -> p.bandKeys().stream()).distinct().toList())
+                .forEach(c -> state.addCandidate(c.bandKey(), c.id(), MinHashSignature.fromBytes(c.minhash())));
+
+        List<IngestOutcome> outcomes = new ArrayList<>(chunk.size());
+        List<StoredArticle> created = new ArrayList<>();
+        Map<UUID, List<Long>> bandKeys = new LinkedHashMap<>();
+        for (PreparedArticle p : chunk) {
+            StoredArticle existing = p.externalId() == null ? null : state.existing(p.source(), p.externalId());
+            if (existing != null) {
+                outcomes.add(new IngestOutcome(IngestOutcome.Kind.EXISTING, existing, p.warnings()));
+                continue;
             }
+            StoredArticle original = state.byContentHash.get(p.contentHash());
+            if (original != null) {
+                outcomes.add(new IngestOutcome(IngestOutcome.Kind.DUPLICATE, original, p.warnings()));
+                continue;
+            }
+            StoredArticle a = newArticle(p);
+            state.nearestOriginal(p).ifPresent(match -> {
+                a.nearDuplicateOf = match.id();
+                a.nearDuplicateSimilarity = match.similarity();
+            });
+            state.add(a, p);
+            created.add(a);
+            bandKeys.put(a.id, p.bandKeys());
+            outcomes.add(new IngestOutcome(IngestOutcome.Kind.CREATED, a, p.warnings()));
         }
-        Optional<StoredArticle> original = articles.findLiveByContentHash(p.contentHash());
-        if (original.isPresent()) {
-            return new IngestOutcome(IngestOutcome.Kind.DUPLICATE, original.get(), p.warnings());
+        if (!created.isEmpty()) {
+            articles.persist(created);
+            articles.flush(); // the band keys and outbox rows below reference the rows by plain SQL
+            articles.insertBandKeys(bandKeys);
+            outbox.appendAll(created.stream()
+                    .map(a -> new OutboxRepository.NewEvent(a.id, a.revision, ArticleMapper.eventJson(a))).toList());
         }
+        return outcomes;
+    }
+
+    private static StoredArticle newArticle(PreparedArticle p) {
         StoredArticle a = new StoredArticle();
         a.id = UUID.randomUUID();
         a.source = p.source();
@@ -128,34 +162,76 @@ public class IngestService {
         a.revision = 1;
         a.receivedAt = Instant.now();
         a.updatedAt = a.receivedAt;
-        nearestOriginal(p).ifPresent(match -> {
-            a.nearDuplicateOf = match.id();
-            a.nearDuplicateSimilarity = match.similarity();
-        });
-        articles.persist(a);
-        articles.flush();
-        articles.insertBandKeys(a.id, p.bandKeys());
-        outbox.append(a.id, a.revision, ArticleMapper.eventJson(a));
-        return new IngestOutcome(IngestOutcome.Kind.CREATED, a, p.warnings());
+        return a;
     }
 
     private record NearMatch(UUID id, double similarity) {
     }
 
-    /** The most similar live article at or above the threshold; the first stored wins a tie. */
-    private Optional<NearMatch> nearestOriginal(PreparedArticle p) {
-        NearMatch best = null;
-        for (ArticleRepository.Candidate candidate : articles.nearDuplicateCandidates(p.bandKeys())) {
-            MinHashSignature stored = MinHashSignature.fromBytes(candidate.minhash());
-            if (stored.size() != p.signature().size()) {
-                continue;
+    /**
+     * What one chunk's decisions need to know: the stored articles the lookups found, plus the chunk's own new
+     * articles as they are decided.
+     */
+    private final class ChunkState {
+
+        private final Map<String, StoredArticle> byExternalId = new HashMap<>();
+        private final Map<String, StoredArticle> byContentHash = new HashMap<>();
+        /** Band key to the live articles holding it, oldest first. */
+        private final Map<Long, List<UUID>> byBandKey = new HashMap<>();
+        private final Map<UUID, MinHashSignature> signatures = new HashMap<>();
+
+        /** (source, externalId) is unique, the source compared as the unique index does: null as empty. */
+        private static String key(String source, String externalId) {
+            return (source == null ? "" : source) + '\u0000' + externalId;
+        }
+
+        void byExternalId(List<StoredArticle> found) {
+            found.forEach(a -> byExternalId.put(key(a.source, a.externalId), a));
+        }
+
+        StoredArticle existing(String source, String externalId) {
+            return byExternalId.get(key(source, externalId));
+        }
+
+        void addCandidate(long bandKey, UUID id, MinHashSignature signature) {
+            List<UUID> holders = byBandKey.computeIfAbsent(bandKey, k -> new ArrayList<>());
+            if (!holders.contains(id)) {
+                holders.add(id);
             }
-            double similarity = p.signature().estimateJaccard(stored);
-            if (similarity >= config.nearDuplicateThreshold() && (best == null || similarity > best.similarity())) {
-                best = new NearMatch(candidate.id(), similarity);
+            signatures.putIfAbsent(id, signature);
+        }
+
+        void add(StoredArticle a, PreparedArticle p) {
+            if (a.externalId != null) {
+                byExternalId.put(key(a.source, a.externalId), a);
+            }
+            byContentHash.put(a.contentHash, a);
+            for (long bandKey : p.bandKeys()) {
+                addCandidate(bandKey, a.id, p.signature());
             }
         }
-        return Optional.ofNullable(best);
+
+        /** The most similar live article at or above the threshold; the first stored wins a tie. */
+        Optional<NearMatch> nearestOriginal(PreparedArticle p) {
+            NearMatch best = null;
+            Set<UUID> compared = new HashSet<>();
+            for (long bandKey : p.bandKeys()) {
+                for (UUID id : byBandKey.getOrDefault(bandKey, List.of())) {
+                    if (!compared.add(id)) {
+                        continue;
+                    }
+                    MinHashSignature stored = signatures.get(id);
+                    if (stored.size() != p.signature().size()) {
+                        continue;
+                    }
+                    double similarity = p.signature().estimateJaccard(stored);
+                    if (similarity >= config.nearDuplicateThreshold() && (best == null || similarity > best.similarity())) {
+                        best = new NearMatch(id, similarity);
+                    }
+                }
+            }
+            return Optional.ofNullable(best);
+        }
     }
 
     /** Marks an article deleted and queues its tombstone; deleting twice queues nothing more. */

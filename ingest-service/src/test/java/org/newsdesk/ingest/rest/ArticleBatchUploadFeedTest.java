@@ -64,6 +64,37 @@ class ArticleBatchUploadFeedTest {
         assertThat(article((String) results.get(3).get("id")).getString("cleanText")).contains("batch four");
     }
 
+    /**
+     * One batch is stored with a few statements per chunk, not per article; every decision must still be the one
+     * storing the lines one at a time would make, against stored articles and against earlier lines alike.
+     */
+    @Test
+    void laterLinesOfABatchSeeEarlierLinesAndStoredArticles() throws Exception {
+        String stored = uniqueStory("stored before");
+        Object storedId = ndjson(as("editor").contentType("application/x-ndjson")
+                .body((line(stored, unique("pre")) + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/articles:batch").then().statusCode(200).extract().asString()).get(0).get("id");
+        String first = uniqueStory("batch original");
+        String repeatedId = unique("again");
+        String body = String.join("\n",
+                line(first, repeatedId),
+                line(uniqueStory("other story"), repeatedId),
+                line(first.toUpperCase(), unique("copy-edit")),
+                line(stored.toUpperCase(), unique("stored-copy-edit")),
+                line(stored, unique("stored-copy"))) + "\n";
+        List<Map<String, Object>> results = ndjson(as("editor").contentType("application/x-ndjson")
+                .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles:batch").then().statusCode(200)
+                .extract().asString());
+        Object firstId = results.get(0).get("id");
+        assertThat(results).extracting(r -> r.get("code")).containsExactly(202, 200, 202, 202, 200);
+        assertThat(results.get(1).get("id")).as("the same externalId again is the article stored one line earlier")
+                .isEqualTo(firstId);
+        assertThat(results.get(2).get("nearDuplicateOf")).as("a copy edit of an earlier line").isEqualTo(firstId);
+        assertThat(results.get(3).get("nearDuplicateOf")).as("a copy edit of a stored article").isEqualTo(storedId);
+        assertThat(results.get(4).get("status")).isEqualTo("DUPLICATE");
+        assertThat(results.get(4).get("duplicateOf")).isEqualTo(storedId);
+    }
+
     @Test
     void emptyBatchIs400() {
         as("editor").contentType("application/x-ndjson").body("\n\n".getBytes()).post("/api/v1/articles:batch")
