@@ -47,6 +47,15 @@ public final class BoilerplateStripper {
                     + "|newsletter sign[- ]?up|subscribe (?:now|today)\\b"
                     + "|подпишитесь на (?:наш|нашу|наши)|подписывайтесь на (?:наш|нашу|наши)|اشترك في (?:النشرة|قناتنا))", FLAGS);
 
+    /*
+     * Literal words without which a pattern cannot match, checked on the case-folded line first: an unanchored
+     * case-insensitive pattern is tried at every position of every line, which made these patterns most of the
+     * cleaning's CPU time. Each list must cover every alternative of its pattern.
+     */
+    private static final List<String> COOKIE_BANNER_WORDS = folded("cookie", "ملفات تعريف الارتباط", "çerez");
+    private static final List<String> SUBSCRIBE_PROMPT_WORDS = folded("sent ", "sign", "subscribe", "подпи", "اشترك");
+    private static final List<String> CAPTION_CREDIT_WORDS = folded("photo", "image", "picture", "фото", "сурет", "credit", "/");
+
     private static final Pattern FOLLOW_US = Pattern.compile(
             "^(?:follow|like|join|find|connect with) us (?:on|at|in|via)\\b|^(?:подписывайтесь на нас|следите за (?:нами|новостями) в"
                     + "|تابعونا على|suivez-nous|folgen sie uns|síguenos)", FLAGS);
@@ -128,7 +137,8 @@ public final class BoilerplateStripper {
         if (length == 0) {
             return null;
         }
-        if (length <= MAX_BANNER_CHARS && COOKIE_BANNER.matcher(line).find()) {
+        String folded = fold(line);
+        if (length <= MAX_BANNER_CHARS && containsAny(folded, COOKIE_BANNER_WORDS) && COOKIE_BANNER.matcher(line).find()) {
             return Removal.Kind.COOKIE_BANNER;
         }
         if (length > MAX_FURNITURE_CHARS) {
@@ -149,16 +159,42 @@ public final class BoilerplateStripper {
         if (isByline(line)) {
             return Removal.Kind.BYLINE;
         }
-        if (SUBSCRIBE_PROMPT.matcher(line).find()) {
+        if (containsAny(folded, SUBSCRIBE_PROMPT_WORDS) && SUBSCRIBE_PROMPT.matcher(line).find()) {
             return Removal.Kind.SUBSCRIBE_PROMPT;
         }
         if (length <= 250 && FOLLOW_US.matcher(line).find()) {
             return Removal.Kind.FOLLOW_US;
         }
-        if (CAPTION_CREDIT.matcher(line).find()) {
+        if (containsAny(folded, CAPTION_CREDIT_WORDS) && CAPTION_CREDIT.matcher(line).find()) {
             return Removal.Kind.PHOTO_CAPTION;
         }
         return null;
+    }
+
+    /**
+     * The line case-folded char by char the way {@link Pattern#CASE_INSENSITIVE} with {@link Pattern#UNICODE_CASE}
+     * compares characters (lower case of upper case), so a folded keyword is found in it exactly when the pattern
+     * could match that keyword.
+     */
+    static String fold(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+        }
+        return new String(chars);
+    }
+
+    private static List<String> folded(String... words) {
+        return java.util.Arrays.stream(words).map(BoilerplateStripper::fold).toList();
+    }
+
+    private static boolean containsAny(String foldedLine, List<String> foldedWords) {
+        for (String word : foldedWords) {
+            if (foldedLine.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for a line that begins a related-links list ("Read more:", "Читайте также"). */
