@@ -66,21 +66,7 @@ public final class Launcher {
     }
 
     private static int up(Devstack dev, SuiteServices services, boolean seeds) throws Exception {
-        OUT.println("Starting the infrastructure (PostgreSQL, Kafka, Keycloak); a cold start takes a few minutes...");
-        dev.start(Launcher::progress);
-        OUT.println("Starting the services...");
-        services.start(Launcher::progress);
-        if (seeds) {
-            Path seedDir = ProjectLayout.root().resolve("seeds");
-            OUT.println("Ingesting " + seedDir + " ...");
-            ApiClient editor = new ApiClient(() -> tokens(dev).accessToken("editor"));
-            String ingestUrl = SuiteServices.byName("ingest").url();
-            List<ArticleUploader.Outcome> outcomes = new ArticleUploader(editor, ingestUrl, "seeds", OUT)
-                    .upload(ArticleUploader.collect(List.of(seedDir)));
-            awaitIndexed(editor, ingestUrl, outcomes.stream()
-                    .filter(o -> o.id() != null && !o.status().equals("DUPLICATE") && !o.status().equals("EXISTING"))
-                    .map(ArticleUploader.Outcome::id).toList());
-        }
+        startSuite(dev, services, seeds);
         StackSettings s = dev.settings();
         OUT.printf("""
 
@@ -98,6 +84,36 @@ public final class Launcher {
                 SuiteServices.byName("ingest").url(), SuiteServices.byName("nlp").url(), s.keycloakUrl(),
                 SuiteServices.byName("query").url());
         return 0;
+    }
+
+    /**
+     * Starts what is not running of the stack's servers and the three services, then ingests {@code seeds/} when
+     * asked and waits until those articles are indexed. The benchmark starts its own stacks through this too.
+     */
+    public static void startSuite(Devstack dev, SuiteServices services, boolean seeds) throws Exception {
+        OUT.println("Starting the infrastructure (PostgreSQL, Kafka, Keycloak); a cold start takes a few minutes...");
+        dev.start(Launcher::progress);
+        OUT.println("Starting the services...");
+        services.start(Launcher::progress);
+        if (seeds) {
+            Path seedDir = ProjectLayout.root().resolve("seeds");
+            OUT.println("Ingesting " + seedDir + " ...");
+            KeycloakTokens tokens = tokens(dev); // one cache: a login per request trips Keycloak's brute-force guard
+            ApiClient editor = new ApiClient(() -> tokens.accessToken("editor"));
+            String ingestUrl = SuiteServices.byName("ingest").url();
+            List<ArticleUploader.Outcome> outcomes = new ArticleUploader(editor, ingestUrl, "seeds", OUT)
+                    .upload(ArticleUploader.collect(List.of(seedDir)));
+            awaitIndexed(editor, ingestUrl, outcomes.stream()
+                    .filter(o -> o.id() != null && !o.status().equals("DUPLICATE") && !o.status().equals("EXISTING"))
+                    .map(ArticleUploader.Outcome::id).toList());
+        }
+    }
+
+    /** Stops the stack's services, then its servers; returns the names of what it stopped. */
+    public static List<String> stopSuite(Devstack dev, SuiteServices services) throws Exception {
+        List<String> stopped = new ArrayList<>(services.stop(Launcher::progress));
+        stopped.addAll(dev.stop(Launcher::progress));
+        return stopped;
     }
 
     /** Waits until each new article is INDEXED (or FAILED), printing the pipeline's progress. */
@@ -132,8 +148,7 @@ public final class Launcher {
     }
 
     private static int down(Devstack dev, SuiteServices services) throws Exception {
-        List<String> stopped = new ArrayList<>(services.stop(Launcher::progress));
-        stopped.addAll(dev.stop(Launcher::progress));
+        List<String> stopped = stopSuite(dev, services);
         // A test run interrupted before its own clean-up leaves the test stack behind: stop it too.
         try {
             stopped.addAll(Devstack.forProfile("test").stop(line -> progress("test " + line)));
@@ -184,7 +199,8 @@ public final class Launcher {
             throw new IllegalArgumentException("usage: ./newsdesk ingest [--source NAME] PATH...");
         }
         String user = System.getenv().getOrDefault("NEWSDESK_USER", "editor");
-        ApiClient api = new ApiClient(() -> tokens(dev).accessToken(user, System.getenv().getOrDefault("NEWSDESK_PASSWORD", user)));
+        KeycloakTokens tokens = tokens(dev);
+        ApiClient api = new ApiClient(() -> tokens.accessToken(user, System.getenv().getOrDefault("NEWSDESK_PASSWORD", user)));
         List<ArticleUploader.Outcome> outcomes = new ArticleUploader(api, SuiteServices.byName("ingest").url(), source, OUT)
                 .upload(ArticleUploader.collect(paths));
         return outcomes.stream().anyMatch(o -> o.status().equals("FAILED")) ? 1 : 0;
@@ -195,7 +211,8 @@ public final class Launcher {
             throw new IllegalArgumentException("usage: ./newsdesk search QUERY");
         }
         String user = System.getenv().getOrDefault("NEWSDESK_USER", "reader");
-        ApiClient api = new ApiClient(() -> tokens(dev).accessToken(user, System.getenv().getOrDefault("NEWSDESK_PASSWORD", user)));
+        KeycloakTokens tokens = tokens(dev);
+        ApiClient api = new ApiClient(() -> tokens.accessToken(user, System.getenv().getOrDefault("NEWSDESK_PASSWORD", user)));
         ApiClient.Reply reply = api.get(SuiteServices.byName("query").url() + "/api/v1/search?size=10&q="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8));
         JsonNode json = reply.json();
