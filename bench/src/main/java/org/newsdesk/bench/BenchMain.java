@@ -32,7 +32,7 @@ public final class BenchMain {
         }
         if (parts.contains("pipeline")) {
             BbcCorpus corpus = BbcCorpus.load(Integer.MAX_VALUE);
-            results.putAll(new PipelineLoad().run(corpus, runs));
+            results.putAll(PipelineLoad.passes(corpus, Integer.getInteger("bench.pipeline.passes", 3), runs));
         }
         write(results, parts, runs);
     }

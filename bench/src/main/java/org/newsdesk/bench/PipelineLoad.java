@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.newsdesk.devstack.ApiClient;
 import org.newsdesk.devstack.Devstack;
 import org.newsdesk.devstack.KeycloakTokens;
+import org.newsdesk.devstack.Launcher;
 import org.newsdesk.devstack.ProjectLayout;
 import org.newsdesk.devstack.StackSettings;
 import org.newsdesk.devstack.SuiteServices;
@@ -28,9 +29,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Load on the running suite ({@code ./newsdesk up}): the BBC corpus through the ingest API, the time until
- * the last article is INDEXED, idle per-article latency, query latencies at 16 concurrent clients after
- * 1,000 and after all articles, the bytes one article adds to each database and topic, and each service's peak RSS.
+ * Load on the whole suite: the BBC corpus through the ingest API, the time until the last article is INDEXED,
+ * idle per-article latency, query latencies at 16 concurrent clients after 1,000 and after all articles, the bytes
+ * one article adds to each database and topic, and each service's peak RSS.
+ * <p>
+ * A second pass over the same corpus would only find duplicates, so each pass runs on a suite of its own started
+ * from empty data ({@link #passes}): the benchmark's own stack under {@code ~/.newsdesk/bench}, on the dev stack's
+ * ports, with the dev suite stopped first (its data is left alone).
  */
 final class PipelineLoad {
 
@@ -49,14 +54,49 @@ final class PipelineLoad {
     private final String queryUrl = SuiteServices.byName("query").url();
     private final Map<String, Measurements> results = new LinkedHashMap<>();
 
-    /** The dev stack the suite runs on, and its services' processes (for signals and memory). */
-    private final StackSettings dev = Devstack.forProfile("dev").settings();
-    private final SuiteServices services = new SuiteServices(dev, ProjectLayout.root());
+    /** The stack the suite runs on, and its services' processes (for signals and memory). */
+    private final StackSettings dev;
+    private final SuiteServices services;
 
-    PipelineLoad() {
+    PipelineLoad(StackSettings stack, SuiteServices services) {
+        this.dev = stack;
+        this.services = services;
         KeycloakTokens tokens = new KeycloakTokens(dev.realmUrl());
         editor = new ApiClient(() -> tokens.accessToken("editor"));
         reader = new ApiClient(() -> tokens.accessToken("reader"));
+    }
+
+    /**
+     * {@code passes} passes, each on a suite started from empty data and stopped after it; every figure gathers the
+     * values of all passes (figures measured several times within a pass contribute each of their runs).
+     */
+    static Map<String, Measurements> passes(BbcCorpus corpus, int passes, int queryRuns) throws Exception {
+        Devstack dev = Devstack.forProfile("dev");
+        List<String> stopped = Launcher.stopSuite(dev, new SuiteServices(dev.settings(), ProjectLayout.root()));
+        if (!stopped.isEmpty()) {
+            System.out.println("stopped the dev suite for the benchmark (" + String.join(", ", stopped)
+                    + "); ./newsdesk up starts it again");
+        }
+        Devstack bench = new Devstack(dev.settings().withHome(dev.settings().home().resolveSibling("bench")));
+        SuiteServices benchServices = new SuiteServices(bench.settings(), ProjectLayout.root());
+        Map<String, Measurements> all = new LinkedHashMap<>();
+        for (int pass = 1; pass <= passes; pass++) {
+            System.out.printf("pipeline pass %d of %d: a fresh suite under %s%n", pass, passes, bench.settings().home());
+            Launcher.stopSuite(bench, benchServices);
+            bench.deleteData();
+            try {
+                Launcher.startSuite(bench, benchServices, true);
+                new PipelineLoad(bench.settings(), benchServices).run(corpus, queryRuns).forEach((name, m) ->
+                        all.merge(name, m, (a, b) -> {
+                            List<Double> values = new ArrayList<>(a.values());
+                            values.addAll(b.values());
+                            return new Measurements(name, a.unit(), values);
+                        }));
+            } finally {
+                Launcher.stopSuite(bench, benchServices);
+            }
+        }
+        return all;
     }
 
     Map<String, Measurements> run(BbcCorpus corpus, int queryRuns) throws Exception {

@@ -110,6 +110,35 @@ public final class Devstack {
         return stopped;
     }
 
+    /**
+     * Deletes this stack's PostgreSQL and Kafka data, so that its next start begins empty; Keycloak and its realm
+     * stay. The benchmark needs this to pass over the same corpus more than once. Refuses while any server answers
+     * on this stack's ports, and refuses a PostgreSQL folder chosen through {@code NEWSDESK_PG_DATA}.
+     */
+    public void deleteData() throws IOException {
+        for (InfraServer server : servers()) {
+            if (server.isUp()) {
+                throw new IllegalStateException(server.name() + " is running on this stack's port; stop it first");
+            }
+        }
+        if (System.getenv("NEWSDESK_PG_DATA") != null) {
+            throw new IllegalStateException("NEWSDESK_PG_DATA names a PostgreSQL folder of your own: not deleting it");
+        }
+        deleteTree(postgres.base().resolve("data"));
+        deleteTree(kafka.dataFolder());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private FileLock lock() throws IOException {
         Files.createDirectories(settings.run());
         Path lockFile = settings.run().resolve("devstack.lock");

@@ -55,6 +55,11 @@ public final class KafkaServer implements InfraServer {
         return Probes.portOpen(settings.kafkaPort());
     }
 
+    /** The broker's log directory: every topic's data. */
+    Path dataFolder() {
+        return settings.home().resolve("kafka").resolve("data");
+    }
+
     @Override
     public Path log() {
         return process.logFile();
@@ -67,7 +72,7 @@ public final class KafkaServer implements InfraServer {
         }
         String classpath = artifacts.classpath("kafka-" + VERSION, RUNTIME);
         Path dir = settings.home().resolve("kafka");
-        Path data = dir.resolve("data");
+        Path data = dataFolder();
         Files.createDirectories(data);
         Path config = dir.resolve("server.properties");
         Files.writeString(config, serverProperties(data));

@@ -66,6 +66,12 @@ public record StackSettings(
         }
     }
 
+    /** The same stack (profile, ports) keeping its servers and data under another folder. */
+    public StackSettings withHome(Path otherHome) {
+        return new StackSettings(profile, otherHome, cache, postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
+                keycloakManagementPort, partitions, databases);
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
     }
