@@ -68,7 +68,7 @@ public class QuoteQueries {
      */
     public List<QuoteView> about(long entityId, int limit) {
         return db.list("SELECT " + COLUMNS + " FROM quote_subjects s JOIN quotes q ON q.id = s.quote_id"
-                + " JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id" + """
+                + " JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id " + """
                  WHERE s.entity_id = ? AND q.speaker_entity_id IS DISTINCT FROM ?
                  ORDER BY s.published_at DESC, s.quote_id DESC LIMIT ?""", QuoteQueries::quote, entityId, entityId, limit);
     }
