@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code ./newsdesk bench}: measures, then writes {@code docs/benchmarks.md} (with the machine, date and
  * commit) and the medians to {@code docs/benchmarks.json}. Parts: {@code nlp} (in-process annotation
- * throughput against CoreNLP) and {@code pipeline} (load on the running suite). A part not run keeps its
+ * throughput against CoreNLP), {@code pipeline} (load on the running suite) and {@code query} (query latencies of
+ * the running suite, on what it has indexed). A part not run keeps its
  * previous figures in the JSON file; the Markdown says which run produced what.
  */
 public final class BenchMain {
@@ -33,6 +34,9 @@ public final class BenchMain {
         if (parts.contains("pipeline")) {
             BbcCorpus corpus = BbcCorpus.load(Integer.MAX_VALUE);
             results.putAll(PipelineLoad.passes(corpus, Integer.getInteger("bench.pipeline.passes", 3), runs));
+        }
+        if (parts.contains("query")) {
+            results.putAll(QueryLatency.onRunningSuite().run(runs));
         }
         write(results, parts, runs);
     }

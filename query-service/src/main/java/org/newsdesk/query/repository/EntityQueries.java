@@ -106,15 +106,21 @@ public class EntityQueries {
                         Database.instant(row, "last_seen")), entityId).orElseThrow();
     }
 
-    /** Entities most often named in the same articles, with the number of shared articles. */
+    /**
+     * Entities most often named in the same articles, with the number of shared articles, read from the
+     * precomputed {@code entity_cooccurrence}: only the entities whose count reaches the {@code limit}-th highest
+     * count are joined for their names (ties are ordered by name, as they always were).
+     */
     public List<EntityCount> cooccurring(long entityId, int limit) {
         return db.list("""
-                SELECT e.id, e.name, e.type, count(*) AS n
-                FROM article_entities x JOIN article_entities y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
-                JOIN entities e ON e.id = y.entity_id
-                WHERE x.entity_id = ? AND NOT e.blocked
-                GROUP BY e.id, e.name, e.type ORDER BY n DESC, e.name LIMIT ?""",
-                EntityQueries::entityCount, entityId, limit);
+                SELECT e.id, e.name, e.type, c.articles AS n
+                FROM entity_cooccurrence c JOIN entities e ON e.id = c.other_id
+                WHERE c.entity_id = ? AND NOT e.blocked
+                  AND c.articles >= coalesce((SELECT t.articles FROM entity_cooccurrence t JOIN entities b ON b.id = t.other_id
+                                              WHERE t.entity_id = ? AND NOT b.blocked
+                                              ORDER BY t.articles DESC OFFSET ? LIMIT 1), 0)
+                ORDER BY n DESC, e.name LIMIT ?""",
+                EntityQueries::entityCount, entityId, entityId, Math.max(0, limit - 1), limit);
     }
 
     public List<DayCount> mentionsPerDay(long entityId) {

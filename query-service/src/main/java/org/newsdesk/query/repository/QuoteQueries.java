@@ -51,20 +51,26 @@ public class QuoteQueries {
         }
         params.add(limit);
         params.add(offset);
-        return db.list("SELECT " + COLUMNS + ", count(*) OVER () AS total" + FROM + " WHERE " + where
-                + " ORDER BY q.published_at DESC, q.id DESC LIMIT ? OFFSET ?", row -> {
+        // the page's ids (and the count) from quotes alone, then only the page's rows joined
+        return db.list("WITH p AS (SELECT q.id, count(*) OVER () AS total FROM quotes q WHERE " + where
+                + " ORDER BY q.published_at DESC, q.id DESC LIMIT ? OFFSET ?)"
+                + " SELECT " + COLUMNS + ", p.total FROM p JOIN quotes q ON q.id = p.id"
+                + " JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+                + " ORDER BY q.published_at DESC, q.id DESC", row -> {
                     total[0] = row.getLong("total");
                     return quote(row);
                 }, params.toArray());
     }
 
-    /** Latest quotes in which the entity is mentioned (by anyone else). */
+    /**
+     * Latest quotes in which the entity is mentioned (by anyone else), from the precomputed {@code quote_subjects}
+     * (a mention of the entity within the quote's span), walked in order through its primary key.
+     */
     public List<QuoteView> about(long entityId, int limit) {
-        return db.list("SELECT " + COLUMNS + FROM + """
-                WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = ? AND m.article_id = q.article_id
-                       AND m.start_offset >= q.start_offset AND m.end_offset <= q.end_offset)
-                   AND q.speaker_entity_id IS DISTINCT FROM ?
-                 ORDER BY q.published_at DESC, q.id DESC LIMIT ?""", QuoteQueries::quote, entityId, entityId, limit);
+        return db.list("SELECT " + COLUMNS + " FROM quote_subjects s JOIN quotes q ON q.id = s.quote_id"
+                + " JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id " + """
+                 WHERE s.entity_id = ? AND q.speaker_entity_id IS DISTINCT FROM ?
+                 ORDER BY s.published_at DESC, s.quote_id DESC LIMIT ?""", QuoteQueries::quote, entityId, entityId, limit);
     }
 
     public List<QuoteView> ofArticle(UUID articleId) {

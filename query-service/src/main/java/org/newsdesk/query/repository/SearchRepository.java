@@ -59,10 +59,12 @@ public class SearchRepository {
             params.add(SnippetMarkup.HEADLINE_OPTIONS);
         }
         long[] total = {-1};
-        List<ArticleHit> hits = db.list(sql, row -> {
+        Database.RowMapper<ArticleHit> mapper = row -> {
             total[0] = row.getLong("total");
             return hit(row);
-        }, params.toArray());
+        };
+        List<ArticleHit> hits = filter.hasQuery() ? db.listUsingIndexes(sql, mapper, params.toArray())
+                : db.list(sql, mapper, params.toArray());
         if (total[0] < 0) {
             total[0] = offset == 0 ? 0 : count(filter);
         }
@@ -78,28 +80,41 @@ public class SearchRepository {
     public Facets facets(ArticleFilter filter, String entityType) {
         List<Object> params = new ArrayList<>();
         String where = filter.where(params);
-        return facets(where, params, entityType);
+        return facets(where, params, entityType, filter.hasQuery());
     }
 
     /** The facets of exactly these articles (the matches of a semantic search). */
     public Facets facets(Collection<UUID> articleIds, String entityType) {
         List<Object> params = new ArrayList<>();
         params.add(new Database.SqlArray("uuid", articleIds.toArray()));
-        return facets("a.id = ANY(?)", params, entityType);
+        return facets("a.id = ANY(?)", params, entityType, false);
     }
 
-    private Facets facets(String where, List<Object> params, String entityType) {
+    /**
+     * The entity facet counts matches per entity id first and joins names only for the entities whose count
+     * reaches the tenth highest (of entities that pass the blocked and type conditions, walked in count order):
+     * the same ten, in the same order (count, then name), without joining every named entity of every match.
+     */
+    private Facets facets(String where, List<Object> params, String entityType, boolean fullText) {
         String typeCondition = "";
+        String thresholdTypeCondition = "";
         if (entityType != null) {
+            thresholdTypeCondition = " AND b.type = ?";
             typeCondition = " AND e.type = ?";
+            params.add(entityType);
             params.add(entityType);
         }
         String sql = "WITH m AS MATERIALIZED (SELECT a.id, a.source, a.language, a.published_at FROM articles a WHERE "
-                + where + ")"
-                + " (SELECT 'entity' AS facet, e.name AS value, e.id AS entity_id, e.type AS entity_type, count(*) AS n"
-                + "  FROM m JOIN article_entities ae ON ae.article_id = m.id JOIN entities e ON e.id = ae.entity_id"
-                + "  WHERE NOT e.blocked" + typeCondition
-                + "  GROUP BY e.id, e.name, e.type ORDER BY count(*) DESC, e.name LIMIT 10)"
+                + where + "),"
+                + " c AS MATERIALIZED (SELECT ae.entity_id, count(*) AS n FROM m JOIN article_entities ae"
+                + "  ON ae.article_id = m.id GROUP BY ae.entity_id)"
+                + " (SELECT 'entity' AS facet, e.name AS value, e.id AS entity_id, e.type AS entity_type, c.n"
+                + "  FROM c JOIN entities e ON e.id = c.entity_id"
+                + "  WHERE c.n >= coalesce((SELECT t.n FROM (SELECT * FROM c ORDER BY n DESC) t JOIN LATERAL"
+                + "   (SELECT 1 FROM entities b WHERE b.id = t.entity_id AND NOT b.blocked" + thresholdTypeCondition
+                + "   ) ok ON true OFFSET 9 LIMIT 1), 0)"
+                + "  AND NOT e.blocked" + typeCondition
+                + "  ORDER BY c.n DESC, e.name LIMIT 10)"
                 + " UNION ALL (SELECT 'source', m.source, NULL, NULL, count(*) FROM m GROUP BY m.source"
                 + "  ORDER BY count(*) DESC, m.source LIMIT 10)"
                 + " UNION ALL (SELECT 'language', m.language, NULL, NULL, count(*) FROM m GROUP BY m.language"
@@ -110,7 +125,7 @@ public class SearchRepository {
         List<ValueCount> sources = new ArrayList<>();
         List<ValueCount> languages = new ArrayList<>();
         List<ValueCount> months = new ArrayList<>();
-        db.list(sql, row -> {
+        Database.RowMapper<String> mapper = row -> {
             String facet = row.getString("facet");
             long n = row.getLong("n");
             switch (facet) {
@@ -121,7 +136,12 @@ public class SearchRepository {
                 default -> months.add(new ValueCount(row.getString("value"), n));
             }
             return facet;
-        }, params.toArray());
+        };
+        if (fullText) {
+            db.listUsingIndexes(sql, mapper, params.toArray());
+        } else {
+            db.list(sql, mapper, params.toArray());
+        }
         return new Facets(entities, sources, languages, months);
     }
 

@@ -22,6 +22,7 @@ import org.newsdesk.query.repository.ArticleRepository;
 import org.newsdesk.query.repository.ArticleRepository.StoredVersion;
 import org.newsdesk.query.repository.ClusterRepository;
 import org.newsdesk.query.repository.Database;
+import org.newsdesk.query.repository.EntityProfileTables;
 import org.newsdesk.query.resolution.EntityNameKey;
 
 import io.quarkus.logging.Log;
@@ -50,6 +51,9 @@ public class ArticleIndexer {
     @Inject
     StoryClusterService storyClusters;
 
+    @Inject
+    EntityProfileTables profileTables;
+
     @Transactional
     public Outcome index(ArticleAnnotated event) {
         UUID id = event.articleId();
@@ -75,12 +79,15 @@ public class ArticleIndexer {
                 article.contentHash(), text, article.nearDuplicateOf(), annotation.embedding(),
                 annotation.notes(), article.warnings()));
         if (stored.isPresent()) {
+            profileTables.removeArticle(id);
             articles.deleteAnnotationRows(id);
         }
 
         Map<String, Long> entityOfLocalId = new HashMap<>();
         writeEntities(id, annotation, text, published, entityOfLocalId);
+        profileTables.addArticle(id);
         writeQuotes(id, annotation, text, language, published, entityOfLocalId);
+        profileTables.addQuoteSubjects(id);
         writeDates(id, annotation, text, published);
         writeFacts(id, annotation, text, language, published);
         writeKeyphrases(id, annotation);
@@ -103,6 +110,7 @@ public class ArticleIndexer {
         if (stored.isEmpty()) {
             return Outcome.ABSENT;
         }
+        profileTables.removeArticle(articleId);
         articles.delete(articleId);
         clusters.deleteEmpty(stored.get().clusterId());
         return Outcome.DELETED;

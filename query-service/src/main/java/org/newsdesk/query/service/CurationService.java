@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.newsdesk.contracts.problem.ProblemException;
+import org.newsdesk.query.repository.EntityProfileTables;
 import org.newsdesk.query.repository.EntityRepository;
 import org.newsdesk.query.repository.EntityRepository.AliasRow;
 import org.newsdesk.query.repository.EntityRepository.EntityRow;
@@ -19,13 +20,17 @@ import org.newsdesk.query.resolution.EntityNameKey;
 /**
  * Admin curation of the entity registry: merge, split, rename, block. Every change pins the aliases it
  * touches, so that re-annotating an article resolves to the curated entity again, and every change is
- * written to the audit trail with the admin's name and reason.
+ * written to the audit trail with the admin's name and reason. The precomputed profile tables of the entities
+ * involved are recounted in the same transaction.
  */
 @ApplicationScoped
 public class CurationService {
 
     @Inject
     EntityRepository entities;
+
+    @Inject
+    EntityProfileTables profileTables;
 
     /** Merges {@code id} into {@code into}; returns the surviving entity id. */
     @Transactional
@@ -36,6 +41,7 @@ public class CurationService {
             throw ProblemException.badRequest("entity " + id + " is already entity " + into);
         }
         entities.merge(from.id(), to.id());
+        profileTables.recount(List.of(from.id(), to.id()));
         entities.audit(from.id(), to.id(), "MERGE", reasonOr(reason, "admin merge"), from.name(), null, null, actor);
         return to.id();
     }
@@ -73,6 +79,7 @@ public class CurationService {
             }
         }
         entities.split(from.id(), created, new ArrayList<>(keys), moved);
+        profileTables.recount(List.of(from.id(), created));
         for (String name : aliasNames) {
             entities.audit(from.id(), created, "SPLIT", reasonOr(reason, "admin split"), name, null,
                     moved.size() + " mentions moved", actor);
@@ -104,6 +111,7 @@ public class CurationService {
     public long block(long id, String actor, String reason) {
         EntityRow entity = current(id);
         entities.block(entity.id());
+        profileTables.recount(List.of(entity.id()));
         entities.audit(entity.id(), null, "BLOCK", reasonOr(reason, "false positive"), entity.name(), null, null, actor);
         return entity.id();
     }
