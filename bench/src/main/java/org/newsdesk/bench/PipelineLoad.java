@@ -1,7 +1,5 @@
 package org.newsdesk.bench;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,9 +39,6 @@ final class PipelineLoad {
     static final int INGEST_CLIENTS = 2;
     /** Articles per {@code articles:batch} request. */
     static final int BATCH_SIZE = 100;
-    static final int QUERY_CLIENTS = 16;
-    static final List<String> SEARCH_WORDS = List.of("government", "election", "film", "music", "economy", "growth",
-            "football", "mobile phone", "Blair", "oil prices", "\"interest rates\"", "champion", "software", "shares");
 
     private final String runId = "bench" + Long.toString(System.currentTimeMillis(), 36);
     private final ApiClient editor;
@@ -264,56 +257,23 @@ final class PipelineLoad {
 
     private long indexedBefore;
 
-    /** {@link #QUERY_CLIENTS} clients, each a mix of search with facets, entity profile and quotes by speaker. */
+    /**
+     * Query latencies ({@link QueryLatency}: 16 clients, each a mix of search with facets, entity profile and quotes
+     * by speaker, then one client alone), for the entities most named in this run's articles.
+     */
     private void queryLatencies(String size, int runs) throws Exception {
-        List<Long> entityIds = new ArrayList<>();
-        for (JsonNode facet : reader.get(queryUrl + "/api/v1/search?size=1&source=bbc-" + runId).json().path("facets").path("entities")) {
-            entityIds.add(facet.path("id").asLong());
-        }
-        if (entityIds.isEmpty()) {
-            throw new IllegalStateException("no entities indexed: cannot measure profile and quote latencies");
-        }
-        Map<String, List<Double>> perRun = new ConcurrentHashMap<>();
-        for (int run = 0; run < runs; run++) {
-            Map<String, List<Double>> samples = new ConcurrentHashMap<>();
-            ExecutorService pool = Executors.newFixedThreadPool(QUERY_CLIENTS);
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < QUERY_CLIENTS; c++) {
-                Random random = new Random(run * 100L + c);
-                clients.add(pool.submit(() -> {
-                    for (int i = 0; i < 30; i++) {
-                        String word = SEARCH_WORDS.get(random.nextInt(SEARCH_WORDS.size()));
-                        long entity = entityIds.get(random.nextInt(entityIds.size()));
-                        time(samples, "search", queryUrl + "/api/v1/search?size=20&q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
-                        time(samples, "profile", queryUrl + "/api/v1/entities/" + entity);
-                        time(samples, "quotes", queryUrl + "/api/v1/quotes?speaker=" + entity);
-                    }
-                    return null;
-                }));
+        QueryLatency latency = new QueryLatency(queryUrl, reader);
+        List<Long> entityIds = latency.topEntities("source=bbc-" + runId);
+        latency.measure(entityIds, runs, QueryLatency.CLIENTS).forEach((name, values) -> {
+            put(name + "_ms_" + size, "ms", values);
+            if (size.equals("all")) { // the names for the figures with the whole corpus indexed
+                put(name + "_ms", "ms", values);
             }
-            for (Future<?> f : clients) {
-                f.get();
-            }
-            pool.shutdown();
-            samples.forEach((kind, list) -> {
-                perRun.computeIfAbsent(kind + "_p50", k -> new ArrayList<>()).add(Measurements.percentile(list, 50));
-                perRun.computeIfAbsent(kind + "_p99", k -> new ArrayList<>()).add(Measurements.percentile(list, 99));
-            });
+        });
+        if (size.equals("all")) {
+            latency.measure(entityIds, runs, 1).forEach((name, values) ->
+                    put(name + "_ms_1client", "ms, one client alone", values));
         }
-        perRun.forEach((name, values) -> put(name + "_ms_" + size, "ms", values));
-        if (size.equals("all")) { // the names for the figures with the whole corpus indexed
-            perRun.forEach((name, values) -> put(name + "_ms", "ms", values));
-        }
-    }
-
-    private void time(Map<String, List<Double>> samples, String kind, String url) throws Exception {
-        long t0 = System.nanoTime();
-        ApiClient.Reply reply = reader.get(url);
-        double ms = (System.nanoTime() - t0) / 1e6;
-        if (!reply.ok()) {
-            throw new IllegalStateException(kind + " failed: " + reply.status() + " " + reply.body());
-        }
-        samples.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(ms);
     }
 
     /**
