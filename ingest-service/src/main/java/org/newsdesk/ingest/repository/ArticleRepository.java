@@ -1,6 +1,5 @@
 package org.newsdesk.ingest.repository;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
