@@ -35,10 +35,9 @@ public class OutboxRepository {
     @Inject
     EntityManager em;
 
+    /** Appends one row; {@code payload} null is a tombstone. */
     public void append(UUID articleId, int revision, String payload) {
-        em.createNativeQuery("insert into outbox (article_id, revision, payload) values (?1, ?2, ?3)")
-                .setParameter(1, articleId).setParameter(2, revision).setParameter(3, payload)
-                .executeUpdate();
+        appendAll(List.of(new NewEvent(articleId, revision, payload)));
     }
 
     /** One outbox row to write; {@code payload} null is a tombstone. */
