@@ -137,8 +137,11 @@ public final class BoilerplateStripper {
         if (length == 0) {
             return null;
         }
+        if (length > MAX_BANNER_CHARS) {
+            return null; // longer than any rule's limit, the banner's included
+        }
         String folded = fold(line);
-        if (length <= MAX_BANNER_CHARS && containsAny(folded, COOKIE_BANNER_WORDS) && COOKIE_BANNER.matcher(line).find()) {
+        if (containsAny(folded, COOKIE_BANNER_WORDS) && COOKIE_BANNER.matcher(line).find()) {
             return Removal.Kind.COOKIE_BANNER;
         }
         if (length > MAX_FURNITURE_CHARS) {
