@@ -49,16 +49,22 @@ public class Database {
     DataSource dataSource;
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, params);
+        try (Connection connection = dataSource.getConnection()) {
+            return read(connection, sql, mapper, params);
+        } catch (SQLException e) {
+            throw new DataAccessException(sql, e);
+        }
+    }
+
+    private static <T> List<T> read(Connection connection, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, params);
              ResultSet rows = statement.executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(mapper.map(rows));
             }
             return result;
-        } catch (SQLException e) {
-            throw new DataAccessException(sql, e);
         }
     }
 
@@ -72,20 +78,14 @@ public class Database {
     public <T> List<T> listUsingIndexes(String sql, RowMapper<T> mapper, Object... params) {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.getAutoCommit()) {
-                return list(sql, mapper, params);
+                return read(connection, sql, mapper, params);
             }
             connection.setAutoCommit(false);
             try {
                 try (Statement settings = connection.createStatement()) {
                     settings.execute("SET LOCAL enable_seqscan = off");
                 }
-                List<T> result = new ArrayList<>();
-                try (PreparedStatement statement = prepare(connection, sql, params);
-                     ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        result.add(mapper.map(rows));
-                    }
-                }
+                List<T> result = read(connection, sql, mapper, params);
                 connection.commit();
                 return result;
             } finally {
