@@ -27,6 +27,15 @@ public final class IngestApi {
         return as("reader").get("/api/v1/articles/" + id).then().statusCode(200).extract().jsonPath();
     }
 
+    /**
+     * Waits until the service reports ready: just after start-up it is live but not yet ready while the language
+     * models load in the background.
+     */
+    public static void awaitReady() {
+        Eventually.await("readiness UP", java.time.Duration.ofMinutes(1),
+                () -> given().get("/q/health/ready").statusCode(), code -> code == 200);
+    }
+
     /** Waits until the article's status is one of the given ones; returns the article. */
     public static io.restassured.path.json.JsonPath awaitStatus(String id, java.time.Duration timeout, String... statuses) {
         java.util.List<String> wanted = java.util.List.of(statuses);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.newsdesk.ingest.IngestApi;
 import org.newsdesk.ingest.SampleFeeds;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -128,12 +129,14 @@ class ArticleEndpointRolesTest {
     }
 
     @Test
-    void readinessReportsDatabaseKafkaAndOutbox() {
+    void readinessReportsDatabaseKafkaOutboxAndLanguageModels() {
+        IngestApi.awaitReady();
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name =~ /(?i)database/ }.status", equalTo("UP"))
                 .body("checks.find { it.name =~ /(?i)kafka/ }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'language-models' }.status", equalTo("UP"));
     }
 
     static String quoted(String s) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import org.junit.jupiter.api.Test;
 import org.newsdesk.devstack.KeycloakTokens;
+import org.newsdesk.ingest.IngestApi;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -37,6 +38,7 @@ class ServiceInfoResourceTest {
 
     @Test
     void healthMetricsAndOpenApiStayOpen() {
+        IngestApi.awaitReady();
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/metrics").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
