@@ -17,8 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code ./newsdesk bench}: measures, then writes {@code docs/benchmarks.md} (with the machine, date and
  * commit) and the medians to {@code docs/benchmarks.json}. Parts: {@code nlp} (in-process annotation
- * throughput against CoreNLP), {@code pipeline} (load on the running suite) and {@code query} (query latencies of
- * the running suite, on what it has indexed). A part not run keeps its
+ * throughput against CoreNLP), {@code ingest} (ingest alone, cold and warm, on a stack of its own), {@code pipeline}
+ * (the BBC corpus through fresh suites of its own) and {@code query} (query latencies of the running suite, on what it
+ * has indexed). A part not run keeps its
  * previous figures in the JSON file; the Markdown says which run produced what.
  */
 public final class BenchMain {
@@ -30,6 +31,10 @@ public final class BenchMain {
         if (parts.contains("nlp")) {
             BbcCorpus corpus = BbcCorpus.load(Integer.getInteger("bench.nlp.articles", 200));
             results.putAll(new NlpThroughput().run(corpus, runs, Integer.getInteger("bench.baseline.articles", 12)));
+        }
+        if (parts.contains("ingest")) {
+            BbcCorpus corpus = BbcCorpus.load(Integer.MAX_VALUE);
+            results.putAll(IngestThroughput.passes(corpus, Integer.getInteger("bench.ingest.passes", 8)));
         }
         if (parts.contains("pipeline")) {
             BbcCorpus corpus = BbcCorpus.load(Integer.MAX_VALUE);

@@ -4,14 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.newsdesk.devstack.ApiClient;
 import org.newsdesk.devstack.Devstack;
@@ -21,7 +16,6 @@ import org.newsdesk.devstack.ProjectLayout;
 import org.newsdesk.devstack.StackSettings;
 import org.newsdesk.devstack.SuiteServices;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,11 +28,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ports, with the dev suite stopped first (its data is left alone).
  */
 final class PipelineLoad {
-
-    /** Concurrent batch requests: one per core of this machine keeps ingest busy without queueing. */
-    static final int INGEST_CLIENTS = 2;
-    /** Articles per {@code articles:batch} request. */
-    static final int BATCH_SIZE = 100;
 
     private final String runId = "bench" + Long.toString(System.currentTimeMillis(), 36);
     private final ApiClient editor;
@@ -97,22 +86,22 @@ final class PipelineLoad {
         List<BbcCorpus.Article> rest = corpus.articles().subList(first.size(), corpus.articles().size());
 
         Map<String, Long> storageBefore = storage();
-        IngestPass a = withAnnotationPaused(() -> ingest(first, "A"));
+        BatchPoster.Result a = withAnnotationPaused(() -> ingest(first, "A"));
         double secondsA = awaitIndexed(a);
         queryLatencies("1000", queryRuns);
-        IngestPass b = withAnnotationPaused(() -> ingest(rest, "B"));
+        BatchPoster.Result b = withAnnotationPaused(() -> ingest(rest, "B"));
         double secondsB = awaitIndexed(b);
         queryLatencies("all", queryRuns);
 
-        List<Double> latencies = new ArrayList<>(a.requestMillis);
-        latencies.addAll(b.requestMillis);
-        double ingestSeconds = a.seconds + b.seconds;
-        int accepted = a.ids.size() + b.ids.size();
+        List<Double> latencies = new ArrayList<>(a.requestMillis());
+        latencies.addAll(b.requestMillis());
+        double ingestSeconds = a.seconds() + b.seconds();
+        int accepted = a.ids().size() + b.ids().size();
         put("ingest_articles_per_s", "articles/s", List.of((first.size() + rest.size()) / ingestSeconds));
         // The first 1,000 go to a service that has just started (JIT still compiling); the rest to a warm one.
-        put("ingest_articles_per_s_first_1000", "articles/s", List.of(first.size() / a.seconds));
-        put("ingest_articles_per_s_warm", "articles/s", List.of(rest.size() / b.seconds));
-        put("ingest_batch_request_p95_ms", "ms per request of " + BATCH_SIZE + " articles",
+        put("ingest_articles_per_s_first_1000", "articles/s", List.of(first.size() / a.seconds()));
+        put("ingest_articles_per_s_warm", "articles/s", List.of(rest.size() / b.seconds()));
+        put("ingest_batch_request_p95_ms", "ms per request of " + BatchPoster.BATCH_SIZE + " articles",
                 List.of(Measurements.percentile(latencies, 95)));
         put("bbc_pipeline_seconds", "s", List.of(secondsA + secondsB));
         put("bbc_accepted_articles", "articles", List.of((double) accepted));
@@ -164,7 +153,7 @@ final class PipelineLoad {
      * machine they otherwise take both cores). In a cluster they run on different nodes. The pause is part of
      * {@code bbc_pipeline_seconds}, which therefore errs on the slow side.
      */
-    private IngestPass withAnnotationPaused(java.util.concurrent.Callable<IngestPass> pass) throws Exception {
+    private BatchPoster.Result withAnnotationPaused(java.util.concurrent.Callable<BatchPoster.Result> pass) throws Exception {
         var nlp = services.process(SuiteServices.byName("nlp")).running();
         if (nlp.isPresent()) {
             signal("STOP", nlp.get().pid());
@@ -185,73 +174,24 @@ final class PipelineLoad {
         }
     }
 
-    private record IngestPass(List<String> ids, List<Double> requestMillis, double seconds, long startNanos) {
-    }
-
-    /**
-     * POSTs the articles as NDJSON batches of {@link #BATCH_SIZE} through {@code articles:batch} with
-     * {@link #INGEST_CLIENTS} concurrent clients; records each request's latency.
-     */
-    private IngestPass ingest(List<BbcCorpus.Article> articles, String phase) throws Exception {
-        List<String> ids = Collections.synchronizedList(new ArrayList<>());
-        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(INGEST_CLIENTS);
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < INGEST_CLIENTS; c++) {
-            workers.add(pool.submit(() -> {
-                for (int from = next.getAndAdd(BATCH_SIZE); from < articles.size(); from = next.getAndAdd(BATCH_SIZE)) {
-                    StringBuilder ndjson = new StringBuilder();
-                    for (BbcCorpus.Article article : articles.subList(from, Math.min(articles.size(), from + BATCH_SIZE))) {
-                        ndjson.append(ApiClient.JSON.createObjectNode().put("text", article.text())
-                                .put("title", article.title()).put("externalId", article.id())
-                                .put("source", "bbc-" + runId)).append('\n');
-                    }
-                    long t0 = System.nanoTime();
-                    ApiClient.Reply reply = editor.post(ingestUrl + "/api/v1/articles:batch", "application/x-ndjson",
-                            ndjson.toString());
-                    millis.add((System.nanoTime() - t0) / 1e6);
-                    if (!reply.ok()) {
-                        throw new IllegalStateException("batch ingest refused: " + reply.status() + " " + reply.body());
-                    }
-                    for (String line : reply.body().split("\n")) {
-                        if (line.isBlank()) {
-                            continue;
-                        }
-                        JsonNode result = ApiClient.JSON.readTree(line);
-                        String status = result.path("status").asText();
-                        if ("REJECTED".equals(status) || result.path("id").isMissingNode() || result.path("id").isNull()) {
-                            throw new IllegalStateException("an article of the batch was refused: " + line);
-                        }
-                        if (!"DUPLICATE".equals(status)) {
-                            ids.add(result.path("id").asText());
-                        }
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> w : workers) {
-            w.get();
-        }
-        pool.shutdown();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("phase %s: %d articles posted in %.1f s, %d accepted%n", phase, articles.size(), seconds, ids.size());
-        return new IngestPass(List.copyOf(ids), List.copyOf(millis), seconds, start);
+    private BatchPoster.Result ingest(List<BbcCorpus.Article> articles, String phase) throws Exception {
+        BatchPoster.Result posted = BatchPoster.post(editor, ingestUrl, articles, "bbc-" + runId);
+        System.out.printf("phase %s: %d articles posted in %.1f s, %d accepted%n", phase, articles.size(),
+                posted.seconds(), posted.ids().size());
+        return posted;
     }
 
     /** Seconds from the pass's first POST until query-service holds every accepted article. */
-    private double awaitIndexed(IngestPass pass) throws Exception {
+    private double awaitIndexed(BatchPoster.Result pass) throws Exception {
         long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
         while (System.nanoTime() < deadline) {
             long indexed = reader.get(queryUrl + "/api/v1/search?size=1&source=bbc-" + runId).json().path("total").asLong();
-            long expected = indexedBefore + pass.ids.size();
+            long expected = indexedBefore + pass.ids().size();
             System.out.printf("\rindexed %d/%d", indexed, expected);
             if (indexed >= expected) {
                 indexedBefore = indexed;
                 System.out.println();
-                return (System.nanoTime() - pass.startNanos) / 1e9;
+                return (System.nanoTime() - pass.startNanos()) / 1e9;
             }
             Thread.sleep(1000);
         }
