@@ -20,8 +20,8 @@ import org.newsdesk.query.mapping.SnippetMarkup;
 
 /**
  * Full-text search over articles: one indexed query for the page (ranked by {@code ts_rank_cd} or by
- * date, with {@code ts_headline} snippets computed for the page rows only), one for the facets, and a
- * streamed cursor for exports.
+ * date, with {@code ts_headline} snippets computed for the page rows only, each from a window of the text around
+ * its first match), one for the facets, and a streamed cursor for exports.
  */
 @ApplicationScoped
 public class SearchRepository {
@@ -42,8 +42,9 @@ public class SearchRepository {
         }
         String where = filter.where(params);
         String order = byDate || !filter.hasQuery() ? "p.published_at DESC, p.id" : "p.score DESC, p.published_at DESC, p.id";
+        // newsdesk_headline (migration V3): ts_headline over a window of the text around the first match
         String headline = filter.hasQuery()
-                ? "ts_headline(newsdesk_ts_config(a.language), a.text, " + ArticleFilter.TSQUERY + ", ?)"
+                ? "newsdesk_headline(newsdesk_ts_config(a.language), a.text, " + ArticleFilter.TSQUERY + ", ?, ?)"
                 : "NULL::text";
         String sql = "WITH p AS (SELECT a.id, a.published_at, " + score + " AS score, count(*) OVER () AS total"
                 + " FROM articles a WHERE " + where
@@ -57,6 +58,7 @@ public class SearchRepository {
             params.add(filter.query());
             params.add(filter.query());
             params.add(SnippetMarkup.HEADLINE_OPTIONS);
+            params.add(SnippetMarkup.START);
         }
         long[] total = {-1};
         Database.RowMapper<ArticleHit> mapper = row -> {
