@@ -28,6 +28,10 @@ public class EntityQueries {
     public record Stats(long articleCount, long mentionCount, java.time.Instant firstSeen, java.time.Instant lastSeen) {
     }
 
+    /** An entity's {@link Stats} and its mentions per day (UTC), oldest first. */
+    public record Activity(Stats stats, List<DayCount> mentionsPerDay) {
+    }
+
     @Inject
     Database db;
 
@@ -97,13 +101,26 @@ public class EntityQueries {
                 row -> new AliasView(row.getString(1), row.getBoolean(2), row.getString(3)), entityId);
     }
 
-    public Stats stats(long entityId) {
-        return db.one("""
-                SELECT count(*) AS articles, coalesce(sum(mention_count), 0) AS mentions,
+    /**
+     * Article and mention counts, first/last appearance and mentions per day of an entity, from one pass over its
+     * {@code article_entities} rows (grouped by day; the totals are the sums of the days).
+     */
+    public Activity activity(long entityId) {
+        long[] totals = {0, 0};
+        java.time.Instant[] seen = {null, null};
+        List<DayCount> days = db.list("""
+                SELECT (published_at AT TIME ZONE 'UTC')::date AS day, count(*) AS articles, sum(mention_count) AS n,
                        min(published_at) AS first_seen, max(published_at) AS last_seen
-                FROM article_entities WHERE entity_id = ?""",
-                row -> new Stats(row.getLong("articles"), row.getLong("mentions"), Database.instant(row, "first_seen"),
-                        Database.instant(row, "last_seen")), entityId).orElseThrow();
+                FROM article_entities WHERE entity_id = ? GROUP BY 1 ORDER BY 1""", row -> {
+            totals[0] += row.getLong("articles");
+            totals[1] += row.getLong("n");
+            java.time.Instant first = Database.instant(row, "first_seen");
+            java.time.Instant last = Database.instant(row, "last_seen");
+            seen[0] = seen[0] == null || first.isBefore(seen[0]) ? first : seen[0];
+            seen[1] = seen[1] == null || last.isAfter(seen[1]) ? last : seen[1];
+            return new DayCount(row.getObject("day", java.time.LocalDate.class), row.getLong("n"));
+        }, entityId);
+        return new Activity(new Stats(totals[0], totals[1], seen[0], seen[1]), days);
     }
 
     /**
@@ -121,13 +138,6 @@ public class EntityQueries {
                                               ORDER BY t.articles DESC OFFSET ? LIMIT 1), 0)
                 ORDER BY n DESC, e.name LIMIT ?""",
                 EntityQueries::entityCount, entityId, entityId, Math.max(0, limit - 1), limit);
-    }
-
-    public List<DayCount> mentionsPerDay(long entityId) {
-        return db.list("""
-                SELECT (published_at AT TIME ZONE 'UTC')::date AS day, sum(mention_count) AS n
-                FROM article_entities WHERE entity_id = ? GROUP BY 1 ORDER BY 1""",
-                row -> new DayCount(row.getObject("day", java.time.LocalDate.class), row.getLong("n")), entityId);
     }
 
     public List<HistoryEntry> history(long entityId, int limit) {

@@ -32,7 +32,13 @@ public class QuoteQueries {
                                 int offset, int limit, long[] total) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder("TRUE");
-        if (speakerGiven) {
+        if (speakerGiven && speakers.size() == 1) {
+            // one speaker (an id, or a name with one entity): a plain parameter, for which PostgreSQL keeps one
+            // generic plan; with ANY(?) it estimated more rows for the unknown array and re-planned every call,
+            // which cost four times the execution (0.7 ms against 0.15 ms)
+            where.append(" AND q.speaker_entity_id = ?");
+            params.add(speakers.get(0));
+        } else if (speakerGiven) {
             where.append(" AND q.speaker_entity_id = ANY(?)");
             params.add(new Database.SqlArray("bigint", speakers.toArray()));
         }

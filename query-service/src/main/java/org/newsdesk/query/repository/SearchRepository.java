@@ -20,8 +20,8 @@ import org.newsdesk.query.mapping.SnippetMarkup;
 
 /**
  * Full-text search over articles: one indexed query for the page (ranked by {@code ts_rank_cd} or by
- * date, with {@code ts_headline} snippets computed for the page rows only), one for the facets, and a
- * streamed cursor for exports.
+ * date, with {@code ts_headline} snippets computed for the page rows only, each from a window of the text around
+ * its first match), one for the facets, and a streamed cursor for exports.
  */
 @ApplicationScoped
 public class SearchRepository {
@@ -42,8 +42,9 @@ public class SearchRepository {
         }
         String where = filter.where(params);
         String order = byDate || !filter.hasQuery() ? "p.published_at DESC, p.id" : "p.score DESC, p.published_at DESC, p.id";
+        // newsdesk_headline (migration V3): ts_headline over a window of the text around the first match
         String headline = filter.hasQuery()
-                ? "ts_headline(newsdesk_ts_config(a.language), a.text, " + ArticleFilter.TSQUERY + ", ?)"
+                ? "newsdesk_headline(newsdesk_ts_config(a.language), a.text, " + ArticleFilter.TSQUERY + ", ?, ?)"
                 : "NULL::text";
         String sql = "WITH p AS (SELECT a.id, a.published_at, " + score + " AS score, count(*) OVER () AS total"
                 + " FROM articles a WHERE " + where
@@ -57,6 +58,7 @@ public class SearchRepository {
             params.add(filter.query());
             params.add(filter.query());
             params.add(SnippetMarkup.HEADLINE_OPTIONS);
+            params.add(SnippetMarkup.START);
         }
         long[] total = {-1};
         Database.RowMapper<ArticleHit> mapper = row -> {
@@ -94,6 +96,9 @@ public class SearchRepository {
      * The entity facet counts matches per entity id first and joins names only for the entities whose count
      * reaches the tenth highest (of entities that pass the blocked and type conditions, walked in count order):
      * the same ten, in the same order (count, then name), without joining every named entity of every match.
+     * The threshold walks the 100 highest counts (a top-N sort, not a sort of every entity of the matches); when
+     * fewer than ten of those pass, it is 0 and every counted entity is joined, which is slower but still right.
+     * Names are looked up by id for the entities over the threshold (a nested loop, never a scan of all entities).
      */
     private Facets facets(String where, List<Object> params, String entityType, boolean fullText) {
         String typeCondition = "";
@@ -108,12 +113,12 @@ public class SearchRepository {
                 + where + "),"
                 + " c AS MATERIALIZED (SELECT ae.entity_id, count(*) AS n FROM m JOIN article_entities ae"
                 + "  ON ae.article_id = m.id GROUP BY ae.entity_id)"
-                + " (SELECT 'entity' AS facet, e.name AS value, e.id AS entity_id, e.type AS entity_type, c.n"
-                + "  FROM c JOIN entities e ON e.id = c.entity_id"
-                + "  WHERE c.n >= coalesce((SELECT t.n FROM (SELECT * FROM c ORDER BY n DESC) t JOIN LATERAL"
+                + " (SELECT 'entity' AS facet, e.name AS value, c.entity_id, e.type AS entity_type, c.n"
+                + "  FROM c CROSS JOIN LATERAL (SELECT e.name, e.type FROM entities e WHERE e.id = c.entity_id"
+                + "   AND NOT e.blocked" + typeCondition + " OFFSET 0) e"
+                + "  WHERE c.n >= coalesce((SELECT t.n FROM (SELECT * FROM c ORDER BY n DESC LIMIT 100) t JOIN LATERAL"
                 + "   (SELECT 1 FROM entities b WHERE b.id = t.entity_id AND NOT b.blocked" + thresholdTypeCondition
-                + "   ) ok ON true OFFSET 9 LIMIT 1), 0)"
-                + "  AND NOT e.blocked" + typeCondition
+                + "   ) ok ON true ORDER BY t.n DESC OFFSET 9 LIMIT 1), 0)"
                 + "  ORDER BY c.n DESC, e.name LIMIT 10)"
                 + " UNION ALL (SELECT 'source', m.source, NULL, NULL, count(*) FROM m GROUP BY m.source"
                 + "  ORDER BY count(*) DESC, m.source LIMIT 10)"

@@ -41,10 +41,11 @@ public class EntityService {
         EntityRow entity = entities.findCurrent(id)
                 .orElseThrow(() -> ProblemException.notFound("no entity " + id));
         long[] total = {0};
-        EntityQueries.Stats stats = queries.stats(entity.id());
+        EntityQueries.Activity activity = queries.activity(entity.id());
+        EntityQueries.Stats stats = activity.stats();
         return new EntityProfile(entity.id(), entity.name(), entity.type().name(), entity.subtype(), entity.blocked(),
                 queries.aliases(entity.id()), stats.articleCount(), stats.mentionCount(), stats.firstSeen(),
-                stats.lastSeen(), queries.cooccurring(entity.id(), 10), queries.mentionsPerDay(entity.id()),
+                stats.lastSeen(), queries.cooccurring(entity.id(), 10), activity.mentionsPerDay(),
                 quotes.find(List.of(entity.id()), true, null, null, null, 0, 10, total),
                 quotes.about(entity.id(), 10), queries.history(entity.id(), 50));
     }

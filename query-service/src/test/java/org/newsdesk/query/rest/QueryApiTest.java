@@ -185,6 +185,29 @@ class QueryApiTest {
         assertThat(profile.getList("quotesBy.text", String.class)).contains("progressing towards stability.");
     }
 
+    @Test
+    void profileCountsAndDaysAgreeWithTheEntitysArticles() {
+        long tokayev = reader().queryParam("q", "Kassym-Jomart Tokayev").when().get("/api/v1/entities")
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        JsonPath profile = reader().when().get("/api/v1/entities/" + tokayev).then().statusCode(200)
+                .extract().jsonPath();
+
+        // counts, first/last seen and days come from one grouping by day: they must match a plain recount
+        List<Object> recount = db.one("""
+                SELECT count(*), sum(mention_count), min(published_at), max(published_at),
+                       count(DISTINCT (published_at AT TIME ZONE 'UTC')::date)
+                FROM article_entities WHERE entity_id = ?""", row -> List.<Object>of(row.getLong(1), row.getLong(2),
+                Database.instant(row, "min"), Database.instant(row, "max"), row.getLong(5)), tokayev).orElseThrow();
+        assertThat(profile.getLong("articleCount")).isEqualTo(recount.get(0));
+        assertThat(profile.getLong("mentionCount")).isEqualTo(recount.get(1));
+        assertThat(java.time.Instant.parse(profile.getString("firstSeen"))).isEqualTo(recount.get(2));
+        assertThat(java.time.Instant.parse(profile.getString("lastSeen"))).isEqualTo(recount.get(3));
+        assertThat((long) profile.getList("mentionsPerDay").size()).isEqualTo(recount.get(4));
+        assertThat(profile.getList("mentionsPerDay.count", Long.class).stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(recount.get(1));
+        assertThat(recount.get(4)).as("the seeds span several days").isNotEqualTo(1L);
+    }
+
     /** Items of a page that come from this class's articles (other tests share the database). */
     private static List<Map<String, Object>> ours(JsonPath page) {
         Set<String> ids = new HashSet<>();
