@@ -1,7 +1,5 @@
 package org.newsdesk.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,12 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.newsdesk.devstack.ApiClient;
 import org.newsdesk.devstack.Devstack;
 import org.newsdesk.devstack.KeycloakTokens;
-import org.newsdesk.devstack.Launcher;
 import org.newsdesk.devstack.ManagedProcess;
 import org.newsdesk.devstack.ProjectLayout;
 import org.newsdesk.devstack.StackSettings;
@@ -50,24 +46,11 @@ final class IngestThroughput {
         if (passes < 2) {
             throw new IllegalArgumentException("the ingest benchmark needs a cold pass and at least one warm pass");
         }
-        Devstack dev = Devstack.forProfile("dev");
-        List<String> stopped = Launcher.stopSuite(dev, new SuiteServices(dev.settings(), ProjectLayout.root()));
-        if (!stopped.isEmpty()) {
-            System.out.println("stopped the dev suite for the benchmark (" + String.join(", ", stopped)
-                    + "); ./newsdesk up starts it again");
-        }
-        Devstack bench = new Devstack(dev.settings().withHome(dev.settings().home().resolveSibling("bench")));
-        SuiteServices everything = new SuiteServices(bench.settings(), ProjectLayout.root());
+        Devstack bench = BenchStack.replacingDevSuite();
         SuiteServices ingestOnly = new SuiteServices(bench.settings(), ProjectLayout.root(),
                 List.of(SuiteServices.byName("ingest")));
-        Launcher.stopSuite(bench, everything);
-        bench.deleteData();
-        try {
-            Launcher.startSuite(bench, ingestOnly, false);
-            return measure(bench.settings(), ingestOnly, corpus, passes);
-        } finally {
-            Launcher.stopSuite(bench, everything);
-        }
+        return BenchStack.onFreshSuite(bench, ingestOnly, false,
+                () -> measure(bench.settings(), ingestOnly, corpus, passes));
     }
 
     private static Map<String, Measurements> measure(StackSettings stack, SuiteServices services, BbcCorpus corpus,
@@ -89,9 +72,9 @@ final class IngestThroughput {
         double coldP95 = 0;
         for (int pass = 1; pass <= passes; pass++) {
             emptyIngestTables(stack);
-            double ingest0 = cpuSeconds(ProcessHandle.of(ingestPid));
-            double postgres0 = cpuSeconds(postgres);
-            double kafka0 = cpuSeconds(kafka);
+            double ingest0 = ProcessStats.cpuSeconds(ProcessHandle.of(ingestPid));
+            double postgres0 = ProcessStats.cpuSeconds(postgres);
+            double kafka0 = ProcessStats.cpuSeconds(kafka);
             BatchPoster.Result posted = BatchPoster.post(editor, ingestUrl, corpus.articles(), "bbc-ingest-bench");
             awaitOutboxSent(stack);
             double rate = corpus.articles().size() / posted.seconds();
@@ -106,9 +89,9 @@ final class IngestThroughput {
             }
             warmRates.add(rate);
             warmRequestMillis.addAll(posted.requestMillis());
-            ingestCpu.add((cpuSeconds(ProcessHandle.of(ingestPid)) - ingest0) * 1e6 / articles);
-            postgresCpu.add((cpuSeconds(postgres) - postgres0) * 1e6 / articles);
-            kafkaCpu.add((cpuSeconds(kafka) - kafka0) * 1e6 / articles);
+            ingestCpu.add((ProcessStats.cpuSeconds(ProcessHandle.of(ingestPid)) - ingest0) * 1e6 / articles);
+            postgresCpu.add((ProcessStats.cpuSeconds(postgres) - postgres0) * 1e6 / articles);
+            kafkaCpu.add((ProcessStats.cpuSeconds(kafka) - kafka0) * 1e6 / articles);
         }
         Map<String, Measurements> results = new LinkedHashMap<>();
         put(results, "ingest_only.articles_per_s_cold", "articles/s, whole corpus into a just-started service",
@@ -122,7 +105,7 @@ final class IngestThroughput {
         put(results, "ingest_only.cpu_us_per_article_postgres", "µs of CPU per article", postgresCpu);
         put(results, "ingest_only.cpu_us_per_article_kafka", "µs of CPU per article", kafkaCpu);
         put(results, "ingest_only.peak_rss_mb", "MB, ingest-service with " + SuiteServices.byName("ingest").heap(),
-                List.of(peakRssMb(ingestPid)));
+                List.of(ProcessStats.peakRssMb(ingestPid).orElse(Double.NaN)));
         return results;
     }
 
@@ -157,43 +140,4 @@ final class IngestThroughput {
             }
         }
     }
-
-    /** User plus system CPU seconds of a process and its live children (PostgreSQL's backends), from /proc. */
-    private static double cpuSeconds(Optional<ProcessHandle> process) throws Exception {
-        if (process.isEmpty()) {
-            return 0;
-        }
-        double ticks = 0;
-        for (ProcessHandle p : Stream.concat(Stream.of(process.get()), process.get().descendants()).toList()) {
-            Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
-            if (!Files.isReadable(stat)) {
-                continue;
-            }
-            String line;
-            try {
-                line = Files.readString(stat);
-            } catch (java.io.IOException gone) { // a backend that ended meanwhile
-                continue;
-            }
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            // after the command: state(0) ... utime(11) stime(12) cutime(13) cstime(14); children already reaped
-            // count through cutime/cstime
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                    + Long.parseLong(fields[14]);
-        }
-        return ticks / CLOCK_TICKS;
-    }
-
-    /** Peak resident memory (VmHWM) of a process. */
-    private static double peakRssMb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024;
-            }
-        }
-        return Double.NaN;
-    }
-
-    /** USER_HZ, which is 100 on every Linux architecture the JDK runs on. */
-    private static final double CLOCK_TICKS = 100.0;
 }

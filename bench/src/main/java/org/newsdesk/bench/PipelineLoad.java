@@ -11,7 +11,6 @@ import java.util.Map;
 import org.newsdesk.devstack.ApiClient;
 import org.newsdesk.devstack.Devstack;
 import org.newsdesk.devstack.KeycloakTokens;
-import org.newsdesk.devstack.Launcher;
 import org.newsdesk.devstack.ProjectLayout;
 import org.newsdesk.devstack.StackSettings;
 import org.newsdesk.devstack.SuiteServices;
@@ -53,30 +52,18 @@ final class PipelineLoad {
      * values of all passes (figures measured several times within a pass contribute each of their runs).
      */
     static Map<String, Measurements> passes(BbcCorpus corpus, int passes, int queryRuns) throws Exception {
-        Devstack dev = Devstack.forProfile("dev");
-        List<String> stopped = Launcher.stopSuite(dev, new SuiteServices(dev.settings(), ProjectLayout.root()));
-        if (!stopped.isEmpty()) {
-            System.out.println("stopped the dev suite for the benchmark (" + String.join(", ", stopped)
-                    + "); ./newsdesk up starts it again");
-        }
-        Devstack bench = new Devstack(dev.settings().withHome(dev.settings().home().resolveSibling("bench")));
+        Devstack bench = BenchStack.replacingDevSuite();
         SuiteServices benchServices = new SuiteServices(bench.settings(), ProjectLayout.root());
         Map<String, Measurements> all = new LinkedHashMap<>();
         for (int pass = 1; pass <= passes; pass++) {
             System.out.printf("pipeline pass %d of %d: a fresh suite under %s%n", pass, passes, bench.settings().home());
-            Launcher.stopSuite(bench, benchServices);
-            bench.deleteData();
-            try {
-                Launcher.startSuite(bench, benchServices, true);
-                new PipelineLoad(bench.settings(), benchServices).run(corpus, queryRuns).forEach((name, m) ->
-                        all.merge(name, m, (a, b) -> {
-                            List<Double> values = new ArrayList<>(a.values());
-                            values.addAll(b.values());
-                            return new Measurements(name, a.unit(), values);
-                        }));
-            } finally {
-                Launcher.stopSuite(bench, benchServices);
-            }
+            BenchStack.onFreshSuite(bench, benchServices, true,
+                    () -> new PipelineLoad(bench.settings(), benchServices).run(corpus, queryRuns)).forEach((name, m) ->
+                    all.merge(name, m, (a, b) -> {
+                        List<Double> values = new ArrayList<>(a.values());
+                        values.addAll(b.values());
+                        return new Measurements(name, a.unit(), values);
+                    }));
         }
         return all;
     }
@@ -256,15 +243,8 @@ final class PipelineLoad {
     private void peakRss() throws Exception {
         for (SuiteServices.Service service : SuiteServices.ALL) {
             var handle = services.process(service).running();
-            if (handle.isEmpty()) {
-                continue;
-            }
-            Path status = Path.of("/proc", Long.toString(handle.get().pid()), "status");
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmHWM:")) {
-                    double kb = Double.parseDouble(line.replaceAll("[^0-9]", ""));
-                    put("rss_mb." + service.name(), "MB", List.of(kb / 1024));
-                }
+            if (handle.isPresent()) {
+                ProcessStats.peakRssMb(handle.get().pid()).ifPresent(mb -> put("rss_mb." + service.name(), "MB", List.of(mb)));
             }
         }
     }
