@@ -106,21 +106,23 @@ public class EntityQueries {
      * {@code article_entities} rows (grouped by day; the totals are the sums of the days).
      */
     public Activity activity(long entityId) {
-        long[] totals = {0, 0};
-        java.time.Instant[] seen = {null, null};
-        List<DayCount> days = db.list("""
+        List<DayRow> days = db.list("""
                 SELECT (published_at AT TIME ZONE 'UTC')::date AS day, count(*) AS articles, sum(mention_count) AS n,
                        min(published_at) AS first_seen, max(published_at) AS last_seen
-                FROM article_entities WHERE entity_id = ? GROUP BY 1 ORDER BY 1""", row -> {
-            totals[0] += row.getLong("articles");
-            totals[1] += row.getLong("n");
-            java.time.Instant first = Database.instant(row, "first_seen");
-            java.time.Instant last = Database.instant(row, "last_seen");
-            seen[0] = seen[0] == null || first.isBefore(seen[0]) ? first : seen[0];
-            seen[1] = seen[1] == null || last.isAfter(seen[1]) ? last : seen[1];
-            return new DayCount(row.getObject("day", java.time.LocalDate.class), row.getLong("n"));
-        }, entityId);
-        return new Activity(new Stats(totals[0], totals[1], seen[0], seen[1]), days);
+                FROM article_entities WHERE entity_id = ? GROUP BY 1 ORDER BY 1""",
+                row -> new DayRow(row.getObject("day", java.time.LocalDate.class), row.getLong("articles"),
+                        row.getLong("n"), Database.instant(row, "first_seen"), Database.instant(row, "last_seen")),
+                entityId);
+        // days run oldest first, so the first day holds the first appearance and the last day the last
+        Stats stats = new Stats(days.stream().mapToLong(DayRow::articles).sum(),
+                days.stream().mapToLong(DayRow::mentions).sum(),
+                days.isEmpty() ? null : days.getFirst().firstSeen(), days.isEmpty() ? null : days.getLast().lastSeen());
+        return new Activity(stats, days.stream().map(d -> new DayCount(d.day(), d.mentions())).toList());
+    }
+
+    /** One day (UTC) of an entity's {@code article_entities} rows. */
+    private record DayRow(java.time.LocalDate day, long articles, long mentions, java.time.Instant firstSeen,
+                          java.time.Instant lastSeen) {
     }
 
     /**

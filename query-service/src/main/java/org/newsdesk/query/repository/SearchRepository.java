@@ -65,8 +65,7 @@ public class SearchRepository {
             total[0] = row.getLong("total");
             return hit(row);
         };
-        List<ArticleHit> hits = filter.hasQuery() ? db.listUsingIndexes(sql, mapper, params.toArray())
-                : db.list(sql, mapper, params.toArray());
+        List<ArticleHit> hits = list(filter.hasQuery(), sql, mapper, params);
         if (total[0] < 0) {
             total[0] = offset == 0 ? 0 : count(filter);
         }
@@ -142,12 +141,13 @@ public class SearchRepository {
             }
             return facet;
         };
-        if (fullText) {
-            db.listUsingIndexes(sql, mapper, params.toArray());
-        } else {
-            db.list(sql, mapper, params.toArray());
-        }
+        list(fullText, sql, mapper, params);
         return new Facets(entities, sources, languages, months);
+    }
+
+    /** Full-text matches go through {@link Database#listUsingIndexes} (the GIN index, not a scan); the rest as usual. */
+    private <T> List<T> list(boolean fullText, String sql, Database.RowMapper<T> mapper, List<Object> params) {
+        return fullText ? db.listUsingIndexes(sql, mapper, params.toArray()) : db.list(sql, mapper, params.toArray());
     }
 
     /** The columns of a hit and the text, of the given articles (those that still exist), keyed by id. */
