@@ -63,6 +63,16 @@ class QueryApiTest {
         return given().auth().oauth2(TOKENS.accessToken("reader"));
     }
 
+    /** The entity the lookup finds first for Tokayev's full name. */
+    private static long tokayevId() {
+        return reader().queryParam("q", "Kassym-Jomart Tokayev").when().get("/api/v1/entities")
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+    }
+
+    private static JsonPath profile(long entityId) {
+        return reader().when().get("/api/v1/entities/" + entityId).then().statusCode(200).extract().jsonPath();
+    }
+
     private static UUID id(String seed) {
         return SEEDS.get(seed).articleId();
     }
@@ -171,11 +181,9 @@ class QueryApiTest {
 
     @Test
     void profileShowsAliasesCountsCooccurrenceAndQuotes() {
-        long tokayev = reader().queryParam("q", "Kassym-Jomart Tokayev").when().get("/api/v1/entities")
-                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        long tokayev = tokayevId();
 
-        JsonPath profile = reader().when().get("/api/v1/entities/" + tokayev).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath profile = profile(tokayev);
         assertThat(profile.getList("aliases.alias", String.class))
                 .contains("Kassym-Jomart Tokayev", "Kassym-Zhomart Tokayev", "Tokayev");
         assertThat(profile.getLong("articleCount")).isGreaterThanOrEqualTo(6);
@@ -187,10 +195,8 @@ class QueryApiTest {
 
     @Test
     void profileCountsAndDaysAgreeWithTheEntitysArticles() {
-        long tokayev = reader().queryParam("q", "Kassym-Jomart Tokayev").when().get("/api/v1/entities")
-                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
-        JsonPath profile = reader().when().get("/api/v1/entities/" + tokayev).then().statusCode(200)
-                .extract().jsonPath();
+        long tokayev = tokayevId();
+        JsonPath profile = profile(tokayev);
 
         // counts, first/last seen and days come from one grouping by day: they must match a plain recount
         List<Object> recount = db.one("""
@@ -273,8 +279,7 @@ class QueryApiTest {
 
     @Test
     void graphLinksTokayevToCoOccurringEntities() {
-        long tokayev = reader().queryParam("q", "Kassym-Jomart Tokayev").when().get("/api/v1/entities")
-                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        long tokayev = tokayevId();
 
         JsonPath graph = reader().queryParam("entity", tokayev).queryParam("limit", 5)
                 .when().get("/api/v1/graph").then().statusCode(200).extract().jsonPath();
