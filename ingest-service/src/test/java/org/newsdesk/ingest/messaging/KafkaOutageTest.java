@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.newsdesk.ingest.IngestApi.article;
 import static org.newsdesk.ingest.IngestApi.as;
+import static org.newsdesk.ingest.IngestApi.awaitReady;
 import static org.newsdesk.ingest.IngestApi.awaitStatus;
 import static org.newsdesk.ingest.IngestApi.postText;
 import static org.newsdesk.ingest.IngestApi.unique;
@@ -21,11 +22,9 @@ import org.newsdesk.contracts.EventJson;
 import org.newsdesk.contracts.Topics;
 import org.newsdesk.devstack.Devstack;
 import org.newsdesk.devstack.KafkaServer;
-import org.newsdesk.ingest.Eventually;
 import org.newsdesk.ingest.TopicRecords;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * Never lose an accepted article: with the test stack's broker stopped, ingest still accepts and stores
@@ -77,7 +76,6 @@ class KafkaOutageTest {
             assertThat(deletedRecords.get(1).value()).as("then its tombstone").isNull();
             assertThat(article(deleted).getString("status")).isEqualTo("DELETED");
         }
-        Eventually.await("readiness UP after the outage", Duration.ofMinutes(1),
-                () -> RestAssured.get("/q/health/ready").statusCode(), code -> code == 200);
+        awaitReady(); // again after the outage
     }
 }
