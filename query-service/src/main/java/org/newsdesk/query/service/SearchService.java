@@ -50,10 +50,8 @@ public class SearchService {
     static final int SNIPPET_CHARS = 300;
 
     public SearchResult search(ArticleFilter filter, String entityType, boolean byDate, int page, int size) {
-        SearchRepository.HitPage hits = search.search(filter, byDate, page * size, size);
-        Facets facets = hits.total() == 0 ? new Facets(List.of(), List.of(), List.of(), List.of())
-                : search.facets(filter, entityType);
-        return new SearchResult(hits.total(), page, size, hits.hits(), facets);
+        SearchRepository.HitPage hits = search.search(filter, entityType, byDate, page * size, size);
+        return new SearchResult(hits.total(), page, size, hits.hits(), hits.facets());
     }
 
     /**
