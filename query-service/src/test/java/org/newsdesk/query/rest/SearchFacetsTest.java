@@ -3,7 +3,6 @@ package org.newsdesk.query.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.devstack.KeycloakTokens;
 import org.newsdesk.query.AnnotatedArticleBuilder;
-import org.newsdesk.query.Eventually;
+import org.newsdesk.query.IndexedArticles;
 import org.newsdesk.query.SeedAnnotations;
-import org.newsdesk.query.TestKafka;
 import org.newsdesk.query.repository.Database;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,12 +51,7 @@ class SearchFacetsTest {
             ARTICLES.add(withWord(SeedAnnotations.seed003(), "desk-" + WORD, "2022-02-01T10:00:00Z"));
             ARTICLES.add(withWord(SeedAnnotations.seed004(), "wire-" + WORD, "2022-01-05T08:00:00Z"));
             ARTICLES.add(withWord(SeedAnnotations.seed004(), "desk-" + WORD, "2022-01-06T08:00:00Z").language("de"));
-            ARTICLES.forEach(article -> TestKafka.publish(article.build()));
-            for (AnnotatedArticleBuilder article : ARTICLES) {
-                Eventually.await("article indexed", Duration.ofSeconds(60),
-                        () -> db.one("SELECT 1 FROM articles WHERE id = ?", row -> 1, article.articleId()).isPresent(),
-                        indexed -> indexed);
-            }
+            IndexedArticles.publishAndAwait(db, ARTICLES);
         }
     }
 

@@ -3,7 +3,7 @@ package org.newsdesk.query.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -11,8 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.devstack.KeycloakTokens;
 import org.newsdesk.query.AnnotatedArticleBuilder;
-import org.newsdesk.query.Eventually;
-import org.newsdesk.query.TestKafka;
+import org.newsdesk.query.IndexedArticles;
 import org.newsdesk.query.mapping.SnippetMarkup;
 import org.newsdesk.query.repository.Database;
 
@@ -93,10 +92,7 @@ class SearchSnippetTest {
         AnnotatedArticleBuilder article = AnnotatedArticleBuilder.of(
                         filler(15_000) + "Divers recovered a bronze astrolabe from the wreck. " + filler(4_000))
                 .title("Harbour works continue").source(source);
-        TestKafka.publish(article.build());
-        Eventually.await("long article indexed", Duration.ofSeconds(60),
-                () -> db.one("SELECT 1 FROM articles WHERE id = ?", row -> 1, article.articleId()).isPresent(),
-                indexed -> indexed);
+        IndexedArticles.publishAndAwait(db, List.of(article));
 
         String snippet = given().auth().oauth2(TOKENS.accessToken("reader"))
                 .queryParam("q", "astrolabe").queryParam("source", source)

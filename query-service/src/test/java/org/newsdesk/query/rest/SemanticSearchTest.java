@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.newsdesk.devstack.KeycloakTokens;
 import org.newsdesk.query.AnnotatedArticleBuilder;
 import org.newsdesk.query.Eventually;
+import org.newsdesk.query.IndexedArticles;
 import org.newsdesk.query.TestKafka;
 import org.newsdesk.query.repository.Database;
 import org.newsdesk.query.semantic.FakeEmbeddings;
@@ -75,12 +76,7 @@ class SemanticSearchTest {
 
                     Rescue teams searched collapsed houses <b>near</b> the epicentre.""").published("2022-01-04T10:00:00Z"));
             ARTICLES.replaceAll((k, a) -> a.source(SOURCE).embedded(FakeEmbeddings::vector));
-            ARTICLES.values().forEach(a -> TestKafka.publish(a.build()));
-            for (AnnotatedArticleBuilder a : ARTICLES.values()) {
-                Eventually.await("article indexed", Duration.ofSeconds(60),
-                        () -> db.one("SELECT 1 FROM articles WHERE id = ?", row -> 1, a.articleId()).isPresent(),
-                        indexed -> indexed);
-            }
+            IndexedArticles.publishAndAwait(db, ARTICLES.values());
         }
     }
 
