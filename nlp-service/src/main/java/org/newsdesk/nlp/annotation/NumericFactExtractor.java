@@ -25,9 +25,9 @@ import edu.stanford.nlp.util.CoreMap;
  * counts ("police officers") and to the event word that governs it ("murdered" → killed).
  * <p>
  * The dependency parser (CoreNLP {@code depparse}, with POS if the pipeline skipped it) runs only on the sentences
- * that hold a number, on detached copies. Numbers that belong to names ("Khabar 24", "Article 4"), dates, years,
- * clock times and durations ("25 days", "three decades") are never facts. A number that counts nothing and governs
- * no event, money or percentage is dropped rather than guessed.
+ * that hold a number which is not already ruled out as a date or part of a name, on detached copies. Numbers that
+ * belong to names ("Khabar 24", "Article 4"), dates, years, clock times and durations ("25 days", "three decades") are
+ * never facts. A number that counts nothing and governs no event, money or percentage is dropped rather than guessed.
  */
 public final class NumericFactExtractor implements FactFinder {
 
@@ -81,15 +81,16 @@ public final class NumericFactExtractor implements FactFinder {
 
     @Override
     public List<Annotation.Fact> find(CoreDocument doc, List<Annotation.Entity> entities) {
-        List<CoreSentence> chosen = doc.sentences().stream().filter(NumericFactExtractor::holdsNumber).toList();
+        List<Annotation.Mention> names = entities == null ? List.of()
+                : entities.stream().flatMap(e -> e.mentions().stream()).toList();
+        List<CoreSentence> chosen = doc.sentences().stream()
+                .filter(sentence -> mayHoldFact(sentence.tokens(), names)).toList();
         if (chosen.isEmpty()) {
             return List.of();
         }
         DetachedSentences sentences = DetachedSentences.of(doc, chosen);
         tagger.ensureTagged(sentences);
         parser.annotate(sentences.annotation());
-        List<Annotation.Mention> names = entities == null ? List.of()
-                : entities.stream().flatMap(e -> e.mentions().stream()).toList();
         List<Annotation.Fact> facts = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             CoreMap sentence = sentences.sentence(s);
@@ -109,13 +110,70 @@ public final class NumericFactExtractor implements FactFinder {
         return facts;
     }
 
-    private static boolean holdsNumber(CoreSentence sentence) {
-        for (CoreLabel token : sentence.tokens()) {
+    /**
+     * Whether the sentence holds a quantity that the parse could still make a fact of. The parse is most of this
+     * step's cost, and in news most numbers are dates, years and parts of names, which are ruled out from the tokens
+     * and the NER tags alone, by the same checks {@link Binder#bind} makes first, so skipping them changes no fact.
+     */
+    static boolean mayHoldFact(List<CoreLabel> tokens, List<Annotation.Mention> names) {
+        for (CoreLabel token : tokens) {
             if (QuantityPhrase.isNumberWord(token.word())) {
-                return true;
+                for (QuantityPhrase q : QuantityPhrase.findAll(tokens)) {
+                    if (!ruledOutByTokens(q, tokens, names)) {
+                        return true;
+                    }
+                }
+                return false;
             }
         }
         return false;
+    }
+
+    /**
+     * A quantity that is a date or part of a name by its tokens alone: tagged as a date, time, duration or ordinal;
+     * a day next to a month ("January 2-9", "24-25 October"); inside an entity mention ("Khabar 24"); or after a
+     * word that makes it an identifier ("Article 4", "aged 40"). The checks that need the parse come later.
+     */
+    private static boolean ruledOutByTokens(QuantityPhrase q, List<CoreLabel> tokens, List<Annotation.Mention> names) {
+        for (int i = q.first(); i <= q.last(); i++) {
+            String ner = tokens.get(i).ner();
+            if (ner != null && NON_DATE_NER.contains(ner)) {
+                return true;
+            }
+        }
+        if (q.unit() == null && (isMonth(tokens, monthSide(tokens, q.first() - 1, -1))
+                || isMonth(tokens, monthSide(tokens, q.last() + 1, 1)))) {
+            return true;
+        }
+        int begin = tokens.get(q.first()).beginPosition();
+        int end = tokens.get(q.last()).endPosition();
+        for (Annotation.Mention m : names) {
+            if (m.start() < end && m.end() > begin) {
+                return true;
+            }
+        }
+        return q.first() > 0 && q.unit() == null && q.qualifier() == null
+                && IDENTIFIER_CUES.contains(tokens.get(q.first() - 1).word().toLowerCase(Locale.ROOT));
+    }
+
+    /** The first token from {@code i} in direction {@code step} that is not a digit, dash or comma (3 at most). */
+    private static int monthSide(List<CoreLabel> tokens, int i, int step) {
+        for (int k = 0; k < 3 && i >= 0 && i < tokens.size(); k++) {
+            if (!tokens.get(i).word().matches("[\\d,\\-–]+")) {
+                break;
+            }
+            i += step;
+        }
+        return i;
+    }
+
+    private static boolean isMonth(List<CoreLabel> tokens, int i) {
+        if (i < 0 || i >= tokens.size()) {
+            return false;
+        }
+        String word = tokens.get(i).word();
+        String bare = word.toLowerCase(Locale.ROOT).replaceFirst("\\.$", "");
+        return MONTHS.contains(bare) && !word.equals("may"); // the modal "may" is lower case
     }
 
     /** Binds the quantities of one parsed sentence to what they count and the event that governs them. */
@@ -134,7 +192,8 @@ public final class NumericFactExtractor implements FactFinder {
 
         Annotation.Fact bind(QuantityPhrase q) {
             IndexedWord number = node(q.head());
-            if (number == null || isDateOrYear(q, number) || isPartOfName(q, number)) {
+            if (number == null || ruledOutByTokens(q, tokens, names) || isYear(q, number)
+                    || isAttachedToName(q, number)) {
                 return null;
             }
             IndexedWord counted = q.unit() == null ? countedNoun(number) : null;
@@ -174,16 +233,8 @@ public final class NumericFactExtractor implements FactFinder {
                     q.unit(), subject);
         }
 
-        private boolean isDateOrYear(QuantityPhrase q, IndexedWord number) {
-            for (int i = q.first(); i <= q.last(); i++) {
-                String ner = tokens.get(i).ner();
-                if (ner != null && NON_DATE_NER.contains(ner)) {
-                    return true;
-                }
-            }
-            if (q.unit() == null && (isMonth(monthSide(q.first() - 1, -1)) || isMonth(monthSide(q.last() + 1, 1)))) {
-                return true; // "January 2-9, 2022", "24-25 October"
-            }
+        /** A year-shaped number that counts nothing: "in 2004"; "2000 troops" stays a count. */
+        private boolean isYear(QuantityPhrase q, IndexedWord number) {
             boolean yearShaped = q.unit() == null && q.upper() == null && !q.vague()
                     && tokens.get(q.head()).word().matches("(1[89]|20)\\d\\d");
             if (yearShaped) {
@@ -193,42 +244,13 @@ public final class NumericFactExtractor implements FactFinder {
             return false;
         }
 
-        /** The first token from {@code i} in direction {@code step} that is not a digit, dash or comma (3 at most). */
-        private int monthSide(int i, int step) {
-            for (int k = 0; k < 3 && i >= 0 && i < tokens.size(); k++) {
-                if (!tokens.get(i).word().matches("[\\d,\\-–]+")) {
-                    break;
-                }
-                i += step;
-            }
-            return i;
-        }
-
-        private boolean isMonth(int i) {
-            if (i < 0 || i >= tokens.size()) {
-                return false;
-            }
-            String word = tokens.get(i).word();
-            String bare = word.toLowerCase(Locale.ROOT).replaceFirst("\\.$", "");
-            return MONTHS.contains(bare) && !word.equals("may"); // the modal "may" is lower case
-        }
-
-        /** "Khabar 24", "Article 4", "Boeing 737": a number attached to the capitalised word right before it. */
-        private boolean isPartOfName(QuantityPhrase q, IndexedWord number) {
-            int begin = tokens.get(q.first()).beginPosition();
-            int end = tokens.get(q.last()).endPosition();
-            for (Annotation.Mention m : names) {
-                if (m.start() < end && m.end() > begin) {
-                    return true;
-                }
-            }
+        /** "Boeing 737", "Khabar 24" untagged: a number attached to the capitalised word or name right before it. */
+        private boolean isAttachedToName(QuantityPhrase q, IndexedWord number) {
             if (q.first() == 0 || q.unit() != null || q.qualifier() != null) {
                 return false;
             }
+            int begin = tokens.get(q.first()).beginPosition();
             CoreLabel before = tokens.get(q.first() - 1);
-            if (IDENTIFIER_CUES.contains(before.word().toLowerCase(Locale.ROOT))) {
-                return true;
-            }
             boolean capitalised = Character.isUpperCase(before.word().charAt(0));
             IndexedWord governor = graph.getParent(number);
             boolean attachedToIt = governor != null && governor.index() == before.index();
