@@ -104,7 +104,7 @@ final class IngestThroughput {
         put(results, "ingest_only.cpu_us_per_article_ingest_service", "µs of CPU per article", ingestCpu);
         put(results, "ingest_only.cpu_us_per_article_postgres", "µs of CPU per article", postgresCpu);
         put(results, "ingest_only.cpu_us_per_article_kafka", "µs of CPU per article", kafkaCpu);
-        put(results, "ingest_only.peak_rss_mb", "MB, ingest-service with " + SuiteServices.byName("ingest").heap(),
+        put(results, "ingest_only.peak_rss_mb", "MB, ingest-service with " + SuiteServices.byName("ingest").jvmOptions(),
                 List.of(ProcessStats.peakRssMb(ingestPid).orElse(Double.NaN)));
         return results;
     }

@@ -29,7 +29,7 @@ final class SecondInstance {
         List<BufferedReader> outputs = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int half = 0; half < 2; half++) {
-            Process p = new ProcessBuilder(java, "-Xmx2g", "--enable-native-access=ALL-UNNAMED",
+            Process p = new ProcessBuilder(java, "-Xmx2g", "-XX:+UseG1GC", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=80", "--enable-native-access=ALL-UNNAMED",
                     "-cp", System.getProperty("java.class.path"),
                     SecondInstance.class.getName(), Integer.toString(articles), Integer.toString(half))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();

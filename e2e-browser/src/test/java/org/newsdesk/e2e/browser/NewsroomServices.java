@@ -47,18 +47,18 @@ final class NewsroomServices implements AutoCloseable {
     static final int NLP_PORT = freePort();
 
     /** A service as started here: its module, port, database (or null), heap and start-up allowance. */
-    record Service(String name, String module, int port, String database, String heap, Duration readyTimeout) {
+    record Service(String name, String module, int port, String database, String jvmOptions, Duration readyTimeout) {
 
         String url() {
             return "http://127.0.0.1:" + port;
         }
     }
 
-    static final Service QUERY = new Service("e2e-query-service", "query-service", QUERY_PORT, "query_e2e", "-Xmx768m",
+    static final Service QUERY = new Service("e2e-query-service", "query-service", QUERY_PORT, "query_e2e", "-Xmx768m -XX:+UseG1GC",
             Duration.ofMinutes(5));
-    static final Service INGEST = new Service("e2e-ingest-service", "ingest-service", INGEST_PORT, "ingest_e2e", "-Xmx512m",
+    static final Service INGEST = new Service("e2e-ingest-service", "ingest-service", INGEST_PORT, "ingest_e2e", "-Xmx512m -XX:+UseG1GC",
             Duration.ofMinutes(5));
-    static final Service NLP = new Service("e2e-nlp-service", "nlp-service", NLP_PORT, null, "-Xmx3g", Duration.ofMinutes(8));
+    static final Service NLP = new Service("e2e-nlp-service", "nlp-service", NLP_PORT, null, "-Xmx3g -XX:+UseG1GC -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=80", Duration.ofMinutes(8));
 
     private static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -122,8 +122,9 @@ final class NewsroomServices implements AutoCloseable {
         if (service.database() != null) {
             env.put("NEWSDESK_DB_URL", settings.jdbcUrl(service.database()));
         }
-        List<String> command = new ArrayList<>(List.of(ProjectLayout.javaExecutable().toString(), service.heap(),
-                "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED"));
+        List<String> command = new ArrayList<>(List.of(ProjectLayout.javaExecutable().toString()));
+        command.addAll(List.of(service.jvmOptions().split("\\s+")));
+        command.add("--enable-native-access=ALL-UNNAMED");
         switch (service.module()) {
             case "query-service" -> {
                 createAnnotatedTopic();
