@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.newsdesk.devstack.SuiteServices;
+
 import org.newsdesk.nlp.annotation.ArticleAnnotator;
 
 /**
@@ -29,9 +31,11 @@ final class SecondInstance {
         List<BufferedReader> outputs = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int half = 0; half < 2; half++) {
-            Process p = new ProcessBuilder(java, "-Xmx2g", "-XX:+UseG1GC", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=80", "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"),
-                    SecondInstance.class.getName(), Integer.toString(articles), Integer.toString(half))
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx2g"));
+            command.addAll(List.of(SuiteServices.NLP_COLLECTOR.split(" ")));
+            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    SecondInstance.class.getName(), Integer.toString(articles), Integer.toString(half)));
+            Process p = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             children.add(p);
             outputs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));

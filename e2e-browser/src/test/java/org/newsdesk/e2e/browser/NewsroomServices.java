@@ -28,6 +28,7 @@ import org.newsdesk.devstack.ManagedProcess;
 import org.newsdesk.devstack.Probes;
 import org.newsdesk.devstack.ProjectLayout;
 import org.newsdesk.devstack.StackSettings;
+import org.newsdesk.devstack.SuiteServices;
 
 /**
  * The three packaged services, started for the browser tests against the test stack the way a deployment
@@ -58,7 +59,8 @@ final class NewsroomServices implements AutoCloseable {
             Duration.ofMinutes(5));
     static final Service INGEST = new Service("e2e-ingest-service", "ingest-service", INGEST_PORT, "ingest_e2e", "-Xmx512m -XX:+UseG1GC",
             Duration.ofMinutes(5));
-    static final Service NLP = new Service("e2e-nlp-service", "nlp-service", NLP_PORT, null, "-Xmx3g -XX:+UseG1GC -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=80", Duration.ofMinutes(8));
+    static final Service NLP = new Service("e2e-nlp-service", "nlp-service", NLP_PORT, null, "-Xmx3g " + SuiteServices.NLP_COLLECTOR,
+            Duration.ofMinutes(8));
 
     private static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
