@@ -83,8 +83,15 @@ public final class NumericFactExtractor implements FactFinder {
     public List<Annotation.Fact> find(CoreDocument doc, List<Annotation.Entity> entities) {
         List<Annotation.Mention> names = entities == null ? List.of()
                 : entities.stream().flatMap(e -> e.mentions().stream()).toList();
-        List<CoreSentence> chosen = doc.sentences().stream()
-                .filter(sentence -> mayHoldFact(sentence.tokens(), names)).toList();
+        List<CoreSentence> chosen = new ArrayList<>();
+        List<List<QuantityPhrase>> candidates = new ArrayList<>();
+        for (CoreSentence sentence : doc.sentences()) {
+            List<QuantityPhrase> quantities = factCandidates(sentence.tokens(), names);
+            if (!quantities.isEmpty()) {
+                chosen.add(sentence);
+                candidates.add(quantities);
+            }
+        }
         if (chosen.isEmpty()) {
             return List.of();
         }
@@ -99,8 +106,9 @@ public final class NumericFactExtractor implements FactFinder {
             if (graph == null) {
                 continue;
             }
+            // the copies hold the same tokens in the same order, so the candidates' token indices apply to them
             Binder binder = new Binder(doc.text(), sentences.tokens(s), graph, names);
-            for (QuantityPhrase q : QuantityPhrase.findAll(sentences.tokens(s))) {
+            for (QuantityPhrase q : candidates.get(s)) {
                 Annotation.Fact fact = binder.bind(q);
                 if (fact != null) {
                     facts.add(fact);
@@ -111,22 +119,12 @@ public final class NumericFactExtractor implements FactFinder {
     }
 
     /**
-     * Whether the sentence holds a quantity that the parse could still make a fact of. The parse is most of this
-     * step's cost, and in news most numbers are dates, years and parts of names, which are ruled out from the tokens
-     * and the NER tags alone, by the same checks {@link Binder#bind} makes first, so skipping them changes no fact.
+     * The quantities of a sentence that the parse could still make facts of. The parse is most of this step's cost,
+     * and in news most numbers are dates, years and parts of names, which are ruled out from the tokens and the NER
+     * tags alone; only sentences with a candidate left are parsed, and only the candidates are bound.
      */
-    static boolean mayHoldFact(List<CoreLabel> tokens, List<Annotation.Mention> names) {
-        for (CoreLabel token : tokens) {
-            if (QuantityPhrase.isNumberWord(token.word())) {
-                for (QuantityPhrase q : QuantityPhrase.findAll(tokens)) {
-                    if (!ruledOutByTokens(q, tokens, names)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
-        return false;
+    static List<QuantityPhrase> factCandidates(List<CoreLabel> tokens, List<Annotation.Mention> names) {
+        return QuantityPhrase.findAll(tokens).stream().filter(q -> !ruledOutByTokens(q, tokens, names)).toList();
     }
 
     /**
@@ -190,10 +188,10 @@ public final class NumericFactExtractor implements FactFinder {
             this.names = names;
         }
 
+        /** @param q one of the sentence's {@link #factCandidates}, so not a date or a name by its tokens alone */
         Annotation.Fact bind(QuantityPhrase q) {
             IndexedWord number = node(q.head());
-            if (number == null || ruledOutByTokens(q, tokens, names) || isYear(q, number)
-                    || isAttachedToName(q, number)) {
+            if (number == null || isYear(q, number) || isAttachedToName(q, number)) {
                 return null;
             }
             IndexedWord counted = q.unit() == null ? countedNoun(number) : null;
