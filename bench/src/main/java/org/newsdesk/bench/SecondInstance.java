@@ -31,8 +31,8 @@ final class SecondInstance {
         List<BufferedReader> outputs = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int half = 0; half < 2; half++) {
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx2g"));
-            command.addAll(List.of(SuiteServices.NLP_COLLECTOR.split(" ")));
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(List.of(SuiteServices.NLP_JVM_OPTIONS.split(" ")));
             command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     SecondInstance.class.getName(), Integer.toString(articles), Integer.toString(half)));
             Process p = new ProcessBuilder(command)

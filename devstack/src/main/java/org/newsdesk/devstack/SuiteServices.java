@@ -16,7 +16,7 @@ public final class SuiteServices {
 
     /**
      * One running instance of a service module: its name (also its PID and log file name), port and
-     * database, and its JVM options: the heap it needs and its collector (see {@link #NLP_COLLECTOR}).
+     * database, and its JVM options: the heap it needs and its collector (see {@link #NLP_JVM_OPTIONS}).
      */
     public record Service(String name, String module, int port, String database, String jvmOptions, Duration readyTimeout,
                           Map<String, String> env) {
@@ -32,18 +32,23 @@ public final class SuiteServices {
     }
 
     /**
-     * nlp-service's collector: G1 with a fixed marking threshold. The models (about 600 MB) live as long as the JVM;
-     * with G1's adaptive threshold, which starts at 45% of the heap, G1 kept marking them over and over, which took a
-     * third of the JVM's CPU (docs/benchmarks.md). Every JVM that annotates uses it: the suite, the browser tests'
-     * suite and the benchmark's instances (the launcher script and the Kubernetes manifest spell it out too).
+     * nlp-service's heap and collector. Every JVM that annotates uses them: the suite, the browser tests' suite and
+     * the benchmark's second instances (the launcher script and the Kubernetes manifest spell them out too).
+     * <ul>
+     * <li>G1 with a fixed marking threshold. The models (about 600 MB) live as long as the JVM; with G1's adaptive
+     * threshold, which starts at 45% of the heap, G1 kept marking them over and over, which took a third of the JVM's
+     * CPU (docs/benchmarks.md).</li>
+     * <li>A 1.5 GiB heap, as in the Kubernetes pod. With two workers over 400 BBC articles it cost 3-4% more CPU than
+     * 3 GiB, and the process stayed under 2 GB of RSS where 3 GiB let it grow past the issue's 2.5 GB.</li>
+     * </ul>
      */
-    public static final String NLP_COLLECTOR =
-            "-XX:+UseG1GC -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=80";
+    public static final String NLP_JVM_OPTIONS =
+            "-Xmx1536m -XX:+UseG1GC -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=80";
 
     public static final List<Service> ALL = List.of(
             new Service("ingest-service", "ingest-service", envPort("NEWSDESK_INGEST_PORT", 8081), "ingest", "-Xmx512m -XX:+UseG1GC",
                     Duration.ofMinutes(3), Map.of()),
-            new Service("nlp-service", "nlp-service", envPort("NEWSDESK_NLP_PORT", 8082), null, "-Xmx3g " + NLP_COLLECTOR,
+            new Service("nlp-service", "nlp-service", envPort("NEWSDESK_NLP_PORT", 8082), null, NLP_JVM_OPTIONS,
                     Duration.ofMinutes(10), Map.of()),
             new Service("query-service", "query-service", envPort("NEWSDESK_QUERY_PORT", 8083), "query", "-Xmx768m -XX:+UseG1GC",
                     Duration.ofMinutes(3), Map.of()));

@@ -59,7 +59,7 @@ final class NewsroomServices implements AutoCloseable {
             Duration.ofMinutes(5));
     static final Service INGEST = new Service("e2e-ingest-service", "ingest-service", INGEST_PORT, "ingest_e2e", "-Xmx512m -XX:+UseG1GC",
             Duration.ofMinutes(5));
-    static final Service NLP = new Service("e2e-nlp-service", "nlp-service", NLP_PORT, null, "-Xmx3g " + SuiteServices.NLP_COLLECTOR,
+    static final Service NLP = new Service("e2e-nlp-service", "nlp-service", NLP_PORT, null, SuiteServices.NLP_JVM_OPTIONS,
             Duration.ofMinutes(8));
 
     private static int freePort() {
