@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.newsdesk.nlp.annotation.ArticleAnnotator;
+import org.newsdesk.nlp.annotation.StepClock;
 
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
@@ -22,7 +25,8 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
  * its own quote attribution ({@code ...,depparse,coref,quote}). Ours is measured with one worker thread, per CPU
  * second of the whole JVM, with two threads sharing one annotator, and as two instances: two JVMs, one worker each,
  * splitting the texts ({@link SecondInstance}). Tokens are CoreNLP's PTB tokens of each text,
- * counted once, so all three rates share one denominator.
+ * counted once, so all three rates share one denominator. The one-thread runs also say where the worker's CPU goes:
+ * each step's thread CPU per 1,000 tokens ({@link StepClock}), {@code nlp_step_cpu_ms_per_1000_tokens.<step>}.
  */
 final class NlpThroughput {
 
@@ -45,11 +49,16 @@ final class NlpThroughput {
         List<Double> perCpuSecond = new ArrayList<>();
         List<Double> twoThreads = new ArrayList<>();
         List<Double> twoInstances = new ArrayList<>();
+        Map<String, List<Double>> stepCpu = new LinkedHashMap<>();
         for (int r = 0; r < runs; r++) {
             oursOnBaseline.add(baselineTokens / annotateAll(annotator, baselineTexts, published, 1).wallSeconds());
-            Timing single = annotateAll(annotator, all, published, 1);
+            Map<String, LongAdder> stepNanos = new ConcurrentHashMap<>();
+            StepClock clock = (step, nanos) -> stepNanos.computeIfAbsent(step, k -> new LongAdder()).add(nanos);
+            Timing single = annotateAll(annotator, all, published, 1, clock);
             oneThread.add(allTokens / single.wallSeconds());
             perCpuSecond.add(allTokens / single.cpuSeconds());
+            stepNanos.forEach((step, nanos) -> stepCpu.computeIfAbsent(step, k -> new ArrayList<>())
+                    .add(nanos.sum() / 1e6 / (allTokens / 1000.0)));
             twoThreads.add(allTokens / annotateAll(annotator, all, published, 2).wallSeconds());
         }
         annotator = null;
@@ -62,6 +71,13 @@ final class NlpThroughput {
         put("nlp_tokens_per_s_2_threads", twoThreads);
         put("nlp_tokens_per_s_2_instances", twoInstances);
         put("nlp_tokens_per_s_baseline_texts", oursOnBaseline);
+        for (String step : List.of("quotes", "vectors", "corenlp", "entities", "speakers", "dates", "facts", "keyphrases")) {
+            String name = "nlp_step_cpu_ms_per_1000_tokens." + step;
+            if (stepCpu.containsKey(step)) {
+                results.put(name, new Measurements(name, "ms of one worker's thread CPU per 1,000 tokens",
+                        stepCpu.get(step)));
+            }
+        }
 
         Properties plain = new Properties();
         plain.setProperty("ssplit.newlineIsSentenceBreak", "two");
@@ -90,9 +106,14 @@ final class NlpThroughput {
     record Timing(double wallSeconds, double cpuSeconds) {
     }
 
-    /** Annotates every text with {@code threads} threads sharing one annotator. */
     static Timing annotateAll(ArticleAnnotator annotator, List<String> texts, OffsetDateTime published, int threads)
             throws Exception {
+        return annotateAll(annotator, texts, published, threads, StepClock.NONE);
+    }
+
+    /** Annotates every text with {@code threads} threads sharing one annotator; {@code clock} hears every step. */
+    static Timing annotateAll(ArticleAnnotator annotator, List<String> texts, OffsetDateTime published, int threads,
+            StepClock clock) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -102,7 +123,7 @@ final class NlpThroughput {
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < texts.size(); i = next.getAndIncrement()) {
-                    annotator.annotate(texts.get(i), published, "en");
+                    annotator.annotate(texts.get(i), published, "en", clock);
                 }
                 return null;
             }));

@@ -1,5 +1,7 @@
 package org.newsdesk.nlp.annotation;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.text.BreakIterator;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -85,14 +87,22 @@ public final class ArticleAnnotator {
      * @throws IllegalArgumentException when the text is null or blank
      */
     public Annotation annotate(String text, OffsetDateTime publishedAt, String language) {
+        return annotate(text, publishedAt, language, StepClock.NONE);
+    }
+
+    /** As {@link #annotate(String, OffsetDateTime, String)}, telling {@code clock} the CPU time of each step. */
+    public Annotation annotate(String text, OffsetDateTime publishedAt, String language, StepClock clock) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("nothing to annotate: the text is " + (text == null ? "null" : "blank"));
         }
+        Laps laps = new Laps(clock);
         String lang = normalizeLanguage(language);
         List<String> notes = new ArrayList<>();
         List<Annotation.Span> paragraphs = Paragraphs.split(text);
         List<QuoteExtractor.Candidate> candidates = quoteExtractor.extract(text, paragraphs);
+        laps.lap("quotes");
         Vectors vectors = embed(text, paragraphs, notes);
+        laps.lap("vectors");
 
         if (!lang.equals(ENGLISH)) {
             notes.add("no NER model for language '" + lang
@@ -107,10 +117,15 @@ public final class ArticleAnnotator {
         for (CoreSentence s : doc.sentences()) {
             sentences.add(new Annotation.Span(s.charOffsets().first(), s.charOffsets().second()));
         }
+        laps.lap("corenlp");
         List<Annotation.Entity> entities = canonicalizer.canonicalize(doc);
+        laps.lap("entities");
         List<Annotation.Quote> quotes = quoteAttributor.attribute(doc, entities, candidates);
+        laps.lap("speakers");
         List<Annotation.DateMention> dates = optional("dates", notes, () -> dateFinder.find(doc, publishedAt));
+        laps.lap("dates");
         List<Annotation.Fact> facts = optional("facts", notes, () -> factFinder.find(doc, entities));
+        laps.lap("facts");
         List<Annotation.Keyphrase> keyphrases;
         if (vectors.document() == null) {
             notes.add("keyphrases skipped: they are ranked against the document vector, which is missing");
@@ -119,8 +134,29 @@ public final class ArticleAnnotator {
             keyphrases = optional("keyphrases", notes,
                     () -> phraseRanker.rank(doc, vectors.document(), maxKeyphrases));
         }
+        laps.lap("keyphrases");
         return new Annotation(lang, List.copyOf(sentences), entities, quotes, dates, facts, keyphrases,
                 vectors.document(), vectors.paragraphs(), List.copyOf(notes));
+    }
+
+    /** The calling thread's CPU time between consecutive steps, told to a {@link StepClock} (none read for NONE). */
+    private static final class Laps {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private final StepClock clock;
+        private long last;
+
+        Laps(StepClock clock) {
+            this.clock = clock;
+            this.last = clock == StepClock.NONE ? 0 : THREADS.getCurrentThreadCpuTime();
+        }
+
+        void lap(String step) {
+            if (clock != StepClock.NONE) {
+                long now = THREADS.getCurrentThreadCpuTime();
+                clock.spent(step, now - last);
+                last = now;
+            }
+        }
     }
 
     /** Paragraph vectors and the document vector, or nulls with a note when the embedder failed. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +70,28 @@ class ArticleAnnotatorTest {
         assertThat(phrases.lastMax).isEqualTo(ArticleAnnotator.DEFAULT_MAX_KEYPHRASES);
         assertThat(phrases.lastDocumentEmbedding).isEqualTo(a.embedding());
         assertThat(a.notes()).isEmpty();
+    }
+
+    @Test
+    void aStepClockHearsEachStepOnceInTheOrderTheyRan() {
+        List<String> steps = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
+        Annotation timed = annotator().annotate(ENGLISH, PUBLISHED, "en", (step, nanos) -> {
+            steps.add(step);
+            cpu.add(nanos);
+        });
+        assertThat(steps).containsExactly("quotes", "vectors", "corenlp", "entities", "speakers", "dates", "facts",
+                "keyphrases");
+        assertThat(cpu).allSatisfy(nanos -> assertThat(nanos).isNotNegative());
+        assertThat(cpu.get(steps.indexOf("corenlp"))).as("CoreNLP's CPU time, read from the thread").isPositive();
+        assertThat(timed).usingRecursiveComparison().isEqualTo(annotator().annotate(ENGLISH, PUBLISHED, "en"));
+    }
+
+    @Test
+    void aLanguageWithoutNerReportsOnlyTheStepsItRuns() {
+        List<String> steps = new ArrayList<>();
+        annotator().annotate(RUSSIAN, PUBLISHED, "ru", (step, nanos) -> steps.add(step));
+        assertThat(steps).containsExactly("quotes", "vectors");
     }
 
     @Test
