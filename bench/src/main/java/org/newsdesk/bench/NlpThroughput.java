@@ -71,7 +71,7 @@ final class NlpThroughput {
         put("nlp_tokens_per_s_2_threads", twoThreads);
         put("nlp_tokens_per_s_2_instances", twoInstances);
         put("nlp_tokens_per_s_baseline_texts", oursOnBaseline);
-        for (String step : List.of("quotes", "vectors", "corenlp", "entities", "speakers", "dates", "facts", "keyphrases")) {
+        for (String step : StepClock.STEPS) {
             String name = "nlp_step_cpu_ms_per_1000_tokens." + step;
             if (stepCpu.containsKey(step)) {
                 results.put(name, new Measurements(name, "ms of one worker's thread CPU per 1,000 tokens",

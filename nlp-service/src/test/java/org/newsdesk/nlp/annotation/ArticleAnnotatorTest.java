@@ -80,8 +80,7 @@ class ArticleAnnotatorTest {
             steps.add(step);
             cpu.add(nanos);
         });
-        assertThat(steps).containsExactly("quotes", "vectors", "corenlp", "entities", "speakers", "dates", "facts",
-                "keyphrases");
+        assertThat(steps).containsExactlyElementsOf(StepClock.STEPS).hasSize(8);
         assertThat(cpu).allSatisfy(nanos -> assertThat(nanos).isNotNegative());
         assertThat(cpu.get(steps.indexOf("corenlp"))).as("CoreNLP's CPU time, read from the thread").isPositive();
         assertThat(timed).usingRecursiveComparison().isEqualTo(annotator().annotate(ENGLISH, PUBLISHED, "en"));
