@@ -3,7 +3,6 @@ package org.newsdesk.query.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.devstack.KeycloakTokens;
 import org.newsdesk.query.AnnotatedArticleBuilder;
-import org.newsdesk.query.Eventually;
+import org.newsdesk.query.IndexedArticles;
 import org.newsdesk.query.SeedAnnotations;
-import org.newsdesk.query.TestKafka;
 import org.newsdesk.query.repository.Database;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,12 +48,7 @@ class QueryApiTest {
             SEEDS.put("004", SeedAnnotations.seed004().source(SOURCE));
             SEEDS.put("004-copy", SeedAnnotations.seed004().source(SOURCE).published("2022-01-06T08:00:00Z")
                     .title("Tokayev appeals to CSTO (syndicated copy)").nearDuplicateOf(SEEDS.get("004").articleId()));
-            SEEDS.values().forEach(seed -> TestKafka.publish(seed.build()));
-            for (AnnotatedArticleBuilder seed : SEEDS.values()) {
-                Eventually.await("seed indexed", Duration.ofSeconds(60),
-                        () -> db.one("SELECT 1 FROM articles WHERE id = ?", row -> 1, seed.articleId()).isPresent(),
-                        indexed -> indexed);
-            }
+            IndexedArticles.publishAndAwait(db, SEEDS.values());
         }
     }
 
