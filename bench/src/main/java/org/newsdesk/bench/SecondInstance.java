@@ -32,7 +32,7 @@ final class SecondInstance {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int half = 0; half < 2; half++) {
             List<String> command = new ArrayList<>(List.of(java));
-            command.addAll(List.of(SuiteServices.NLP_JVM_OPTIONS.split(" ")));
+            command.addAll(SuiteServices.jvmArguments(SuiteServices.NLP_JVM_OPTIONS));
             command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     SecondInstance.class.getName(), Integer.toString(articles), Integer.toString(half)));
             Process p = new ProcessBuilder(command)

@@ -71,6 +71,11 @@ public final class SuiteServices {
         return services;
     }
 
+    /** JVM options written as one space-separated string ({@link Service#jvmOptions}), as command-line arguments. */
+    public static List<String> jvmArguments(String jvmOptions) {
+        return List.of(jvmOptions.strip().split("\\s+"));
+    }
+
     public static Service byName(String name) {
         return ALL.stream().filter(s -> s.name().equals(name) || s.name().equals(name + "-service")).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown service '" + name + "' (ingest, nlp, query)"));
@@ -110,7 +115,7 @@ public final class SuiteServices {
         }
         List<String> command = new ArrayList<>();
         command.add(ProjectLayout.javaExecutable().toString());
-        command.addAll(List.of(service.jvmOptions().split("\\s+")));
+        command.addAll(jvmArguments(service.jvmOptions()));
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
         process(service).start(command, jar.getParent(), environment(service));
         progress.accept(service.name() + ": starting on " + service.port() + " (log: " + process(service).logFile() + ")");

@@ -125,7 +125,7 @@ final class NewsroomServices implements AutoCloseable {
             env.put("NEWSDESK_DB_URL", settings.jdbcUrl(service.database()));
         }
         List<String> command = new ArrayList<>(List.of(ProjectLayout.javaExecutable().toString()));
-        command.addAll(List.of(service.jvmOptions().split("\\s+")));
+        command.addAll(SuiteServices.jvmArguments(service.jvmOptions()));
         command.add("--enable-native-access=ALL-UNNAMED");
         switch (service.module()) {
             case "query-service" -> {
